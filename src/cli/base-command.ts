@@ -1,0 +1,73 @@
+/**
+ * What every command shares: global flags, colour, redaction of secrets in all output, progress
+ * on stderr, and the one place that turns an error into its exit code (design.md §2.4).
+ */
+import {Command, Flags, type Interfaces} from '@oclif/core'
+import type {RunContext} from '../core/pipeline.js'
+import {SegsyncError, type FileProblem} from '../errors.js'
+import {colorEnabled, colors, type Colors} from '../render/colors.js'
+import {renderProblems} from '../render/problems.js'
+import {installOutputRedaction, redact} from '../util/redact.js'
+
+export abstract class BaseCommand extends Command {
+  static override baseFlags = {
+    config: Flags.string({char: 'c', summary: 'Config file (default: searched from the current directory up).', helpGroup: 'GLOBAL'}),
+    color: Flags.boolean({allowNo: true, summary: 'Colour the output (default: on a terminal; NO_COLOR is respected).', helpGroup: 'GLOBAL'}),
+    debug: Flags.boolean({summary: 'Print every HTTP request and response to stderr (secrets redacted).', default: false, helpGroup: 'GLOBAL'}),
+  }
+
+  protected c: Colors = colors(false)
+
+  override async init(): Promise<void> {
+    installOutputRedaction()
+    await super.init()
+  }
+
+  /** Colour and the run context from the parsed global flags. */
+  protected setup(flags: {config?: string; color?: boolean; debug?: boolean; workspace?: string; 'no-code'?: boolean}): RunContext {
+    this.c = colors(!this.jsonEnabled() && (flags.color ?? colorEnabled({env: process.env})))
+    return {
+      cwd: process.cwd(),
+      configFile: flags.config,
+      workspace: flags.workspace,
+      noCode: flags['no-code'],
+      env: process.env,
+      progress: (line) => {
+        if (!this.jsonEnabled()) process.stderr.write(`${this.c.dim(line)}\n`)
+      },
+      debug: flags.debug ? (line) => process.stderr.write(`${redact(line)}\n`) : undefined,
+    }
+  }
+
+  protected override async catch(err: Error & {exitCode?: number}): Promise<unknown> {
+    if (!(err instanceof SegsyncError)) return super.catch(err)
+    process.exitCode = err.exitCode
+    const problems = (err as {problems?: FileProblem[]}).problems
+    if (this.jsonEnabled()) {
+      this.logJson({error: {name: err.name, exitCode: err.exitCode, message: redact(err.message), ...(err.hint ? {hint: err.hint} : {}), ...(problems ? {problems} : {})}})
+      return
+    }
+    const lines = []
+    if (problems?.length) lines.push(renderProblems(problems, this.c), '')
+    lines.push(`${this.c.red(this.c.bold('Error:'))} ${err.message}`)
+    if (err.hint) lines.push(`${this.c.cyan('Hint:')} ${err.hint}`)
+    process.stderr.write(redact(lines.join('\n')) + '\n')
+    return undefined
+  }
+
+  protected override toErrorJson(err: unknown): unknown {
+    const e = err as {message?: string; name?: string}
+    return {error: {name: e.name, exitCode: 1, message: redact(e.message ?? String(err))}}
+  }
+}
+
+export type BaseFlags = Interfaces.InferredFlags<typeof BaseCommand.baseFlags>
+
+/** Flags several commands share. */
+export const sharedFlags = {
+  workspace: Flags.string({char: 'w', summary: 'Only this workspace (default: all in the config).'}),
+  'no-code': Flags.boolean({
+    summary: 'Refuse TS definitions: only JSON is read, no repository code runs (for jobs holding secrets on untrusted pull requests).',
+    default: false,
+  }),
+}

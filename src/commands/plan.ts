@@ -1,0 +1,47 @@
+import {writeFile} from 'node:fs/promises'
+import {Flags} from '@oclif/core'
+import {BaseCommand, sharedFlags} from '../cli/base-command.js'
+import {InvalidDefinitionsError} from '../errors.js'
+import {redact} from '../util/redact.js'
+
+export default class Plan extends BaseCommand {
+  static override summary = 'Show what apply would change, and the active campaigns each change touches.'
+  static override description = `Reads each workspace's remote segments and campaign usage, diffs them against the definition files, and prints a Terraform-like plan: + create, ~ update (with the changed fields), - delete, the active campaigns and sequences each change affects (directly or through segments that reference it), and what a policy blocks. Writes nothing to any vendor.
+
+Exit codes: 0 success (no changes, or changes without --detailed-exitcode), 2 changes pending with --detailed-exitcode, 3 invalid definitions/config, 4 authentication refused, 5 retries exhausted.`
+  static override examples = [
+    '<%= config.bin %> plan',
+    '<%= config.bin %> plan -w production --detailed-exitcode',
+    '<%= config.bin %> plan --json > plan.json',
+    '<%= config.bin %> plan --out plan.json',
+  ]
+  static override enableJsonFlag = true
+  static override flags = {
+    workspace: sharedFlags.workspace,
+    'no-code': sharedFlags['no-code'],
+    'detailed-exitcode': Flags.boolean({summary: 'Exit 2 when there are changes (0 when none), like terraform plan.', default: false}),
+    out: Flags.string({char: 'o', summary: 'Also save the plan (JSON, schemas/plan.schema.json) to this file.'}),
+  }
+
+  async run() {
+    const {flags} = await this.parse(Plan)
+    const ctx = this.setup(flags)
+    const [{prepare, plan}, {renderPlanText}] = await Promise.all([import('../core/pipeline.js'), import('../render/plan-text.js')])
+    const prepared = await prepare(ctx)
+    if (prepared.problems.length > 0) throw new InvalidDefinitionsError(prepared.problems)
+    const run = await plan(ctx, prepared)
+    try {
+      const document = run.document
+      if (!this.jsonEnabled()) process.stdout.write('\n' + renderPlanText(document, this.c))
+      if (flags.out) {
+        await writeFile(flags.out, redact(JSON.stringify(document, null, 2)) + '\n')
+        ctx.progress(`Saved the plan to ${flags.out}. Apply exactly it with: segsync apply ${flags.out}`)
+      }
+      const s = document.summary
+      if (flags['detailed-exitcode'] && s.create + s.update + s.delete + s.manual > 0) process.exitCode = 2
+      return document
+    } finally {
+      await run.close()
+    }
+  }
+}

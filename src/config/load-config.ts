@@ -1,0 +1,145 @@
+/**
+ * Finds and loads the config (cosmiconfig, module name `segsync`), validates it against
+ * schemas/config.schema.json and resolves it into workspaces. Every place design.md §2.1 lists is
+ * searched, plus segsync.config.json, .mts and .cts, which cosmiconfig 9 does not search by default.
+ */
+import {readFileSync} from 'node:fs'
+import {basename, dirname, extname, isAbsolute, relative, resolve} from 'node:path'
+import {ConfigError} from '../errors.js'
+import type {Policy, Problem, Workspace} from '../core/model.js'
+import type {SegsyncConfig, Workspace as WorkspaceConfig} from '../generated/config.js'
+import {schemaValidator} from '../core/validate/schema.js'
+import {parseJsonWithPositions} from '../util/json-source.js'
+import {schemaPath} from '../util/package-root.js'
+import {importDefault} from '../util/ts-loader.js'
+import {toPointer} from '../util/text.js'
+
+export interface LoadedConfig {
+  /** Config file, relative to cwd. */
+  file: string
+  rootDir: string
+  workspaces: Workspace[]
+  policy: Policy
+}
+
+const MODULE = 'segsync'
+export const searchPlaces = [
+  'package.json',
+  `.${MODULE}rc`,
+  `.${MODULE}rc.json`,
+  `.${MODULE}rc.yaml`,
+  `.${MODULE}rc.yml`,
+  `.${MODULE}rc.js`,
+  `.${MODULE}rc.ts`,
+  `.${MODULE}rc.mjs`,
+  `.${MODULE}rc.cjs`,
+  `.config/${MODULE}rc`,
+  `.config/${MODULE}rc.json`,
+  `.config/${MODULE}rc.yaml`,
+  `.config/${MODULE}rc.yml`,
+  `.config/${MODULE}rc.js`,
+  `.config/${MODULE}rc.ts`,
+  `.config/${MODULE}rc.mjs`,
+  `.config/${MODULE}rc.cjs`,
+  `${MODULE}.config.js`,
+  `${MODULE}.config.ts`,
+  `${MODULE}.config.mjs`,
+  `${MODULE}.config.cjs`,
+  `${MODULE}.config.mts`,
+  `${MODULE}.config.cts`,
+  `${MODULE}.config.json`,
+  `${MODULE}.config.yaml`,
+  `${MODULE}.config.yml`,
+]
+
+export async function loadConfig(options: {cwd: string; file?: string}): Promise<LoadedConfig> {
+  const {cosmiconfig} = await import('cosmiconfig')
+  const tsLoader = (file: string) => importDefault(file)
+  const explorer = cosmiconfig(MODULE, {
+    searchPlaces,
+    searchStrategy: 'project',
+    loaders: {'.ts': tsLoader, '.mts': tsLoader, '.cts': tsLoader},
+  })
+  let found: {config: unknown; filepath: string; isEmpty?: boolean} | null
+  try {
+    found = options.file ? await explorer.load(resolve(options.cwd, options.file)) : await explorer.search(options.cwd)
+  } catch (error) {
+    throw loadFailure(error, options)
+  }
+  if (!found) {
+    throw new ConfigError(
+      `no segsync config found in ${options.cwd} or its parents`,
+      'Create segsync.config.ts (or .json, .yaml, .segsyncrc, a "segsync" key in package.json), or pass --config FILE.',
+    )
+  }
+  const file = relative(options.cwd, found.filepath) || basename(found.filepath)
+  const raw = found.isEmpty ? {} : found.config
+  const problems = validateConfig(raw, found.filepath, file)
+  if (problems.length > 0) throw new InvalidConfigError(problems)
+  return resolveConfig(raw as SegsyncConfig, dirname(found.filepath), file)
+}
+
+export class InvalidConfigError extends ConfigError {
+  constructor(readonly problems: Problem[]) {
+    super(`invalid config: ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${problems[0]!.file}`, 'The config schema is schemas/config.schema.json.')
+  }
+}
+
+function validateConfig(raw: unknown, absFile: string, file: string): Problem[] {
+  const issues = schemaValidator(schemaPath('config.schema.json')).validate(raw)
+  if (issues.length === 0) return []
+  const locate = locator(absFile)
+  return issues.map((issue) => {
+    const pos = locate?.(issue.path, issue.at)
+    return {file, ...pos, path: toPointer(issue.path) || '/', message: issue.message, ...(issue.hint ? {hint: issue.hint} : {})}
+  })
+}
+
+/** Positions for JSON configs (package.json: under the "segsync" key). */
+function locator(absFile: string) {
+  const ext = extname(absFile)
+  const name = basename(absFile)
+  if (!(ext === '.json' || name === `.${MODULE}rc`)) return undefined
+  let text: string
+  try {
+    text = readFileSync(absFile, 'utf8')
+  } catch {
+    return undefined
+  }
+  if (!text.trim().startsWith('{')) return undefined
+  const parsed = parseJsonWithPositions(text)
+  const prefix = name === 'package.json' ? [MODULE] : []
+  return (path: Array<string | number>, at: 'key' | 'value') => parsed.locate([...prefix, ...path], at)
+}
+
+function resolveConfig(config: SegsyncConfig, rootDir: string, file: string): LoadedConfig {
+  const entries: Array<[string, WorkspaceConfig]> =
+    'workspaces' in config ? Object.entries(config.workspaces) : [['default', flatWorkspace(config)]]
+  const workspaces = entries.map(([name, ws]): Workspace => ({
+    ...ws,
+    name,
+    segments: ws.segments,
+    segmentsDir: isAbsolute(ws.segments) ? ws.segments : resolve(rootDir, ws.segments),
+    ...(ws.emulatorSeed ? {emulatorSeed: resolve(rootDir, ws.emulatorSeed)} : {}),
+    rootDir,
+  }))
+  return {
+    file,
+    rootDir,
+    workspaces,
+    policy: {campaignImpact: config.policy?.campaignImpact ?? 'block', unknownUsage: config.policy?.unknownUsage ?? 'warn'},
+  }
+}
+
+function flatWorkspace(config: Exclude<SegsyncConfig, {workspaces: unknown}>): WorkspaceConfig {
+  const {policy: _policy, $schema: _schema, ...ws} = config
+  return ws
+}
+
+function loadFailure(error: unknown, options: {cwd: string; file?: string}): ConfigError {
+  const e = error as {code?: string; message?: string; path?: string}
+  if (e.code === 'ENOENT') {
+    return new ConfigError(`config file not found: ${options.file ?? e.path}`, 'Check the --config path.')
+  }
+  return new ConfigError(`could not load the segsync config: ${e.message ?? String(error)}`)
+}

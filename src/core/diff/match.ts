@@ -1,0 +1,57 @@
+/**
+ * Match definitions to remote segments: by name first, then by a name in `renamedFrom` (a
+ * rename is an update). Two remote segments with a managed name cannot be told apart: that stops
+ * the plan with both ids.
+ */
+import {SegsyncError} from '../../errors.js'
+import type {Definition, RemoteSegment} from '../model.js'
+
+export interface Pair {
+  definition: Definition
+  remote?: RemoteSegment
+  /** The remote name this definition takes over (renamedFrom). */
+  renamedFrom?: string
+}
+
+export interface MatchResult {
+  pairs: Pair[]
+  /** Remote segments no definition manages. */
+  unmatched: RemoteSegment[]
+}
+
+export class AmbiguousRemoteError extends SegsyncError {}
+
+export function matchDefinitions(definitions: Definition[], remotes: RemoteSegment[], vendor: string): MatchResult {
+  const byName = new Map<string, RemoteSegment[]>()
+  for (const r of remotes) byName.set(r.name, [...(byName.get(r.name) ?? []), r])
+  const taken = new Set<RemoteSegment>()
+  const pick = (name: string): RemoteSegment | undefined => {
+    const found = byName.get(name) ?? []
+    if (found.length > 1) {
+      throw new AmbiguousRemoteError(
+        `${found.length} ${vendor} segments are named ${JSON.stringify(name)} (ids ${found.map((r) => r.id).join(', ')}); segsync cannot tell which one the definition manages`,
+        `Rename or delete the extra ones in ${vendor}, then run again.`,
+      )
+    }
+    return found[0] && !taken.has(found[0]) ? found[0] : undefined
+  }
+  // Exact names first, so a rename never steals a segment another definition names.
+  const pairs: Pair[] = definitions.map((definition) => {
+    const remote = pick(definition.name)
+    if (remote) taken.add(remote)
+    return {definition, ...(remote ? {remote} : {})}
+  })
+  for (const pair of pairs) {
+    if (pair.remote || pair.definition.ensure === 'absent') continue
+    for (const old of pair.definition.renamedFrom) {
+      const remote = pick(old)
+      if (remote) {
+        taken.add(remote)
+        pair.remote = remote
+        pair.renamedFrom = old
+        break
+      }
+    }
+  }
+  return {pairs, unmatched: remotes.filter((r) => !taken.has(r))}
+}

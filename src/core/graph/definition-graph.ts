@@ -1,0 +1,25 @@
+import type {Definition, Problem} from '../model.js'
+import {problemAt, where} from '../validate/problem.js'
+import {buildGraph, type DependencyGraph} from './graph.js'
+import {findSegmentRefs} from './references.js'
+
+/** Names a definition depends on: its `{ $segment }` references and its `dependsOn`. */
+export function definitionDeps(d: Definition): string[] {
+  return [...new Set([...findSegmentRefs(d.body).map((r) => r.name), ...d.dependsOn])]
+}
+
+export function definitionGraph(definitions: Definition[]): DependencyGraph {
+  return buildGraph(definitions.filter((d) => d.ensure === 'present').map((d) => ({name: d.name, deps: definitionDeps(d)})))
+}
+
+/** One problem per cycle, at the first segment of the cycle, naming every file on it. */
+export function cycleProblems(graph: DependencyGraph, definitions: Definition[]): Problem[] {
+  const byName = new Map(definitions.map((d) => [d.name, d]))
+  return graph.cycles.map((cycle) => {
+    const first = byName.get(cycle[0]!)!
+    const files = cycle.slice(0, -1).map((n) => `${n} (${where(byName.get(n)!.source)})`)
+    return problemAt(first.source, ['name'], `dependency cycle: ${cycle.map((n) => JSON.stringify(n)).join(' → ')}`, {
+      hint: `Segments on the cycle: ${files.join(', ')}. Remove one reference or dependsOn to break it.`,
+    })
+  })
+}

@@ -1,0 +1,126 @@
+/**
+ * Graph stage: segments and what they depend on. Gives a deterministic topological order
+ * (dependencies first) and every cycle, printed in full.
+ */
+export interface DependencyGraph {
+  /** name → names it depends on, sorted. */
+  edges: Map<string, string[]>
+  /** Dependencies first; ties broken by name. Nodes on cycles are left out. */
+  order: string[]
+  /** One closed path per strongly connected component, e.g. [a, b, c, a]; sorted. */
+  cycles: string[][]
+}
+
+export function buildGraph(nodes: Array<{name: string; deps: string[]}>): DependencyGraph {
+  const edges = new Map<string, string[]>()
+  for (const n of nodes) edges.set(n.name, [...new Set(n.deps)].filter((d) => d !== undefined).sort())
+  // Dependencies that are not nodes themselves (e.g. unchanged segments) add no ordering.
+  for (const [name, deps] of edges) edges.set(name, deps.filter((d) => edges.has(d)))
+  const cycles = findCycles(edges)
+  const onCycle = new Set(cycles.flat())
+  return {edges, order: topoOrder(edges, onCycle), cycles}
+}
+
+function topoOrder(edges: Map<string, string[]>, skip: Set<string>): string[] {
+  const remaining = new Map<string, number>()
+  const dependents = new Map<string, string[]>()
+  for (const [name, deps] of edges) {
+    if (skip.has(name)) continue
+    const live = deps.filter((d) => !skip.has(d))
+    remaining.set(name, live.length)
+    for (const d of live) dependents.set(d, [...(dependents.get(d) ?? []), name])
+  }
+  const ready = [...remaining.entries()].filter(([, n]) => n === 0).map(([name]) => name).sort()
+  const order: string[] = []
+  while (ready.length > 0) {
+    const name = ready.shift()!
+    order.push(name)
+    const newlyReady: string[] = []
+    for (const dep of dependents.get(name) ?? []) {
+      const left = remaining.get(dep)! - 1
+      remaining.set(dep, left)
+      if (left === 0) newlyReady.push(dep)
+    }
+    if (newlyReady.length) {
+      ready.push(...newlyReady)
+      ready.sort()
+    }
+  }
+  // Anything left depends on a cycle: order it after, by name.
+  const placed = new Set(order)
+  return [...order, ...[...remaining.keys()].filter((n) => !placed.has(n)).sort()]
+}
+
+/** Tarjan's strongly connected components (iterative: deep chains do not overflow the stack). */
+function findCycles(edges: Map<string, string[]>): string[][] {
+  let index = 0
+  const indices = new Map<string, number>()
+  const low = new Map<string, number>()
+  const stack: string[] = []
+  const onStack = new Set<string>()
+  const components: string[][] = []
+  for (const start of [...edges.keys()].sort()) {
+    if (indices.has(start)) continue
+    const work: Array<{node: string; next: number}> = [{node: start, next: 0}]
+    indices.set(start, index)
+    low.set(start, index++)
+    stack.push(start)
+    onStack.add(start)
+    while (work.length > 0) {
+      const frame = work[work.length - 1]!
+      const deps = edges.get(frame.node) ?? []
+      if (frame.next < deps.length) {
+        const dep = deps[frame.next++]!
+        if (!indices.has(dep)) {
+          indices.set(dep, index)
+          low.set(dep, index++)
+          stack.push(dep)
+          onStack.add(dep)
+          work.push({node: dep, next: 0})
+        } else if (onStack.has(dep)) {
+          low.set(frame.node, Math.min(low.get(frame.node)!, indices.get(dep)!))
+        }
+        continue
+      }
+      work.pop()
+      const parent = work[work.length - 1]
+      if (parent) low.set(parent.node, Math.min(low.get(parent.node)!, low.get(frame.node)!))
+      if (low.get(frame.node) === indices.get(frame.node)) {
+        const component: string[] = []
+        let member: string
+        do {
+          member = stack.pop()!
+          onStack.delete(member)
+          component.push(member)
+        } while (member !== frame.node)
+        const selfLoop = component.length === 1 && (edges.get(component[0]!) ?? []).includes(component[0]!)
+        if (component.length > 1 || selfLoop) components.push(component)
+      }
+    }
+  }
+  return components.map((c) => cyclePath(c, edges)).sort((a, b) => a[0]!.localeCompare(b[0]!))
+}
+
+/** The shortest closed path through a component, starting at its first name. */
+function cyclePath(component: string[], edges: Map<string, string[]>): string[] {
+  const members = new Set(component)
+  const start = [...component].sort()[0]!
+  const previous = new Map<string, string>()
+  const queue = [start]
+  while (queue.length > 0) {
+    const node = queue.shift()!
+    for (const dep of edges.get(node) ?? []) {
+      if (!members.has(dep)) continue
+      if (dep === start) {
+        const path = [node]
+        while (path[0] !== start) path.unshift(previous.get(path[0]!)!)
+        return [...path, start]
+      }
+      if (!previous.has(dep)) {
+        previous.set(dep, node)
+        queue.push(dep)
+      }
+    }
+  }
+  return [start, start]
+}

@@ -1,0 +1,100 @@
+/**
+ * Load stage: read every definition file of a workspace. JSON files keep positions for error
+ * reporting; TS files are evaluated (jiti) and must `export default` a definition. Nothing is
+ * validated here beyond "is it readable"; problems come back as data.
+ */
+import {readFile} from 'node:fs/promises'
+import {relative, sep} from 'node:path'
+import type {DefinitionSource, Problem} from '../model.js'
+import {parseJsonWithPositions} from '../../util/json-source.js'
+import {importDefault} from '../../util/ts-loader.js'
+import {findDefinitionFiles} from './find-files.js'
+
+export interface LoadedFile {
+  source: DefinitionSource
+  value: unknown
+}
+
+export interface LoadResult {
+  files: LoadedFile[]
+  problems: Problem[]
+  /** Path and content of every file read, for the plan's definitions hash. */
+  contents: Array<{file: string; content: string}>
+}
+
+export interface LoadOptions {
+  cwd: string
+  /** Refuse TS definitions (fork-safety: never run code from an untrusted pull request). */
+  noCode?: boolean
+}
+
+export async function loadDefinitions(dir: string, options: LoadOptions): Promise<LoadResult> {
+  let paths: string[]
+  try {
+    paths = await findDefinitionFiles(dir)
+  } catch (error) {
+    const file = displayPath(dir, options.cwd)
+    const code = (error as {code?: string}).code
+    return {
+      files: [],
+      contents: [],
+      problems: [{file, message: code === 'ENOENT' ? 'segments folder does not exist' : `cannot read segments folder: ${String(error)}`, hint: 'Check the workspace "segments" path in the config.'}],
+    }
+  }
+  const results = await Promise.all(paths.map((p) => loadFile(p, options)))
+  return {
+    files: results.flatMap((r) => (r.file ? [r.file] : [])),
+    problems: results.flatMap((r) => r.problems),
+    contents: results.map((r) => r.content),
+  }
+}
+
+async function loadFile(abs: string, options: LoadOptions): Promise<{file?: LoadedFile; problems: Problem[]; content: {file: string; content: string}}> {
+  const file = displayPath(abs, options.cwd)
+  const content = await readFile(abs, 'utf8')
+  const record = {file, content}
+  if (abs.endsWith('.json')) {
+    const parsed = parseJsonWithPositions(content)
+    const problems: Problem[] = parsed.errors.map((e) => ({file, line: e.line, column: e.column, message: e.message}))
+    for (const d of parsed.duplicateKeys) {
+      problems.push({
+        file,
+        ...d.second,
+        path: '/' + [...d.path, d.key].join('/'),
+        message: `duplicate key ${JSON.stringify(d.key)} (first at line ${d.first.line}, column ${d.first.column})`,
+        hint: 'JSON keeps only one of them: remove the other.',
+      })
+    }
+    if (parsed.errors.length > 0) return {problems, content: record}
+    return {file: {source: {file, kind: 'json', locate: parsed.locate}, value: parsed.value}, problems, content: record}
+  }
+  if (options.noCode) {
+    return {
+      problems: [{file, message: 'TS definitions are refused in --no-code mode (they would run code from the repository)', hint: 'Write this definition as JSON, or run without --no-code in a job that holds no secrets.'}],
+      content: record,
+    }
+  }
+  try {
+    const value = await importDefault(abs)
+    return {file: {source: {file, kind: 'ts', locate: () => undefined}, value}, problems: [], content: record}
+  } catch (error) {
+    return {problems: [tsLoadProblem(file, error)], content: record}
+  }
+}
+
+function tsLoadProblem(file: string, error: unknown): Problem {
+  const message = (error as {message?: string})?.message ?? String(error)
+  // jiti/oxc report syntax errors as "... file.ts:4:32"; keep the position when there is one.
+  const pos = /:(\d+):(\d+)/.exec(message.split('\n')[0] ?? '')
+  const firstLine = message.split('\n')[0]!.replace(/\s*\/\S+:\d+:\d+\s*$/, '')
+  return {
+    file,
+    ...(pos ? {line: Number(pos[1]), column: Number(pos[2])} : {}),
+    message: `cannot load TS definition: ${firstLine}`,
+  }
+}
+
+function displayPath(abs: string, cwd: string): string {
+  const rel = relative(cwd, abs)
+  return (rel.startsWith('..') ? abs : rel).split(sep).join('/')
+}

@@ -1,0 +1,188 @@
+/**
+ * The pipeline, in order: load → validate → graph (offline, `prepare`), then read the vendor →
+ * diff → impact → plan (`plan`), then apply (`apply`). Commands call these and render.
+ */
+import {AuthError, ConfigError, UsageError} from '../errors.js'
+import type {ApplyReport} from '../generated/apply-report.js'
+import type {PlanDocument, WorkspacePlan} from '../generated/plan.js'
+import {loadConfig, type LoadedConfig} from '../config/load-config.js'
+import type {EmbeddedEndpoint} from '../emulators/embedded.js'
+import {getProvider} from '../providers/registry.js'
+import type {Provider, ProviderClient} from '../providers/provider.js'
+import {registerSecret} from '../util/redact.js'
+import {packageVersion, schemaPath} from '../util/package-root.js'
+import type {Definition, Problem, RemoteSegment, Workspace} from './model.js'
+import {applyWorkspace, type ApplyOutcome} from './apply/apply-workspace.js'
+import {assertNotBlocked, type ApplyFlags} from './apply/gate.js'
+import {buildReport} from './apply/report.js'
+import {cycleProblems, definitionGraph} from './graph/definition-graph.js'
+import {loadDefinitions, type LoadResult} from './load/load-definitions.js'
+import {planDocument, planWorkspace} from './plan/build-plan.js'
+import {sortProblems} from './validate/problem.js'
+import {validateDefinitions} from './validate/validate-definitions.js'
+
+export interface RunContext {
+  cwd: string
+  configFile?: string
+  /** Only this workspace (default: all). */
+  workspace?: string
+  /** Refuse TS definitions. */
+  noCode?: boolean
+  env: NodeJS.ProcessEnv
+  /** Progress for people (stderr); silent in --json mode. */
+  progress(line: string): void
+  debug?(line: string): void
+}
+
+export interface PreparedWorkspace {
+  workspace: Workspace
+  provider: Provider
+  definitions: Definition[]
+}
+
+export interface Prepared {
+  config: LoadedConfig
+  workspaces: PreparedWorkspace[]
+  problems: Problem[]
+  /** Every definition file read (path and content), for the plan's hash. */
+  contents: Array<{file: string; content: string}>
+}
+
+/** load → validate → graph, for every selected workspace. Offline. */
+export async function prepare(ctx: RunContext): Promise<Prepared> {
+  const config = await loadConfig({cwd: ctx.cwd, file: ctx.configFile})
+  const selected = selectWorkspaces(config.workspaces, ctx.workspace)
+  const loads = new Map<string, Promise<LoadResult>>()
+  const problems: Problem[] = []
+  const contents: Prepared['contents'] = []
+  const workspaces: PreparedWorkspace[] = []
+  for (const workspace of selected) {
+    const provider = await getProvider(workspace.provider)
+    // Two workspaces may share a folder (staging and production): read it once.
+    if (!loads.has(workspace.segmentsDir)) loads.set(workspace.segmentsDir, loadDefinitions(workspace.segmentsDir, {cwd: ctx.cwd, noCode: ctx.noCode}))
+    const loaded = await loads.get(workspace.segmentsDir)!
+    const validated = validateDefinitions(loaded.files, provider, schemaPath(provider.schema))
+    const graph = definitionGraph(validated.definitions)
+    problems.push(...loaded.problems, ...validated.problems, ...cycleProblems(graph, validated.definitions))
+    contents.push(...loaded.contents)
+    workspaces.push({workspace, provider, definitions: validated.definitions})
+  }
+  return {config, workspaces, problems: sortProblems(dedupe(problems)), contents}
+}
+
+function selectWorkspaces(all: Workspace[], name: string | undefined): Workspace[] {
+  if (!name) return all
+  const found = all.filter((w) => w.name === name)
+  if (found.length === 0) throw new UsageError(`no workspace named ${JSON.stringify(name)}; the config has: ${all.map((w) => w.name).join(', ')}`)
+  return found
+}
+
+function dedupe(problems: Problem[]): Problem[] {
+  const seen = new Set<string>()
+  return problems.filter((p) => {
+    const key = `${p.file}|${p.line}|${p.column}|${p.path}|${p.message}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}
+
+/** A live connection to one workspace's vendor (or its embedded emulator). */
+export interface Session {
+  prepared: PreparedWorkspace
+  client: ProviderClient
+  /** 'embedded' or the API origin. */
+  endpoint: string
+  embedded?: EmbeddedEndpoint
+  remotes: RemoteSegment[]
+  plan: WorkspacePlan
+}
+
+export async function connect(ctx: RunContext, prepared: PreparedWorkspace): Promise<{client: ProviderClient; endpoint: string; embedded?: EmbeddedEndpoint}> {
+  const {workspace: ws, provider} = prepared
+  if (ws.endpoint === 'embedded') {
+    const {startEmbedded} = await import('../emulators/embedded.js')
+    const embedded = await startEmbedded(ws)
+    registerSecret(embedded.apiKey)
+    const client = await provider.connect({endpoint: embedded.endpoint, apiKey: embedded.apiKey, rateLimit: ws.rateLimit, debug: ctx.debug})
+    return {client, endpoint: 'embedded', embedded}
+  }
+  const endpoint = ws.endpoint ?? provider.defaults.endpoint
+  if (!endpoint) {
+    throw new ConfigError(`workspace ${ws.name}: ${provider.label} has no default API origin; set "endpoint" (e.g. https://your-host)`, `Or use endpoint: 'embedded' to try segsync against the built-in ${provider.label} emulator.`)
+  }
+  const keyEnv = ws.apiKeyEnv ?? provider.defaults.apiKeyEnv
+  const apiKey = ctx.env[keyEnv]
+  if (!apiKey) {
+    throw new AuthError(`workspace ${ws.name}: the ${provider.label} API key is not set: environment variable ${keyEnv} is empty`, `Export ${keyEnv}=<your ${provider.label} API key> (in CI: a repository or environment secret).`)
+  }
+  registerSecret(apiKey)
+  const client = await provider.connect({endpoint: endpoint.replace(/\/$/, ''), apiKey, rateLimit: ws.rateLimit ?? provider.defaults.rateLimit, debug: ctx.debug})
+  return {client, endpoint: endpoint.replace(/\/$/, '')}
+}
+
+export interface PlanRun {
+  document: PlanDocument
+  sessions: Session[]
+  close(): Promise<void>
+}
+
+/** Read each vendor, then diff, assess impact and build the plan. Sessions stay open for apply. */
+export async function plan(ctx: RunContext, prepared: Prepared): Promise<PlanRun> {
+  const sessions: Session[] = []
+  const opened: Array<{client: ProviderClient; embedded?: EmbeddedEndpoint}> = []
+  const close = async () => {
+    await Promise.allSettled(opened.map(async (o) => {
+      await o.client.close()
+      await o.embedded?.emulator.close()
+    }))
+  }
+  try {
+    for (const pw of prepared.workspaces) {
+      const conn = await connect(ctx, pw)
+      opened.push(conn)
+      const {workspace: ws, provider} = pw
+      ctx.progress(`${ws.name}: reading ${provider.label} segments and campaign usage (${conn.endpoint})…`)
+      const [remotes, usage] = await Promise.all([conn.client.listSegments(), conn.client.campaignUsage()])
+      const stats = conn.client.stats()
+      ctx.progress(`${ws.name}: ${remotes.length} remote segment${remotes.length === 1 ? '' : 's'}, ${usage.known ? `${usage.read} active campaign${usage.read === 1 ? '' : 's'}/sequence${usage.read === 1 ? '' : 's'}` : 'campaign usage unknown'} (${stats.requests} request${stats.requests === 1 ? '' : 's'})`)
+      const wp = planWorkspace({workspace: ws, endpoint: conn.endpoint, provider, definitions: pw.definitions, remotes, usage, policy: prepared.config.policy})
+      sessions.push({prepared: pw, client: conn.client, endpoint: conn.endpoint, embedded: conn.embedded, remotes, plan: wp})
+    }
+  } catch (error) {
+    await close()
+    throw error
+  }
+  const document = planDocument(sessions.map((s) => s.plan), {version: packageVersion(), definitions: prepared.contents})
+  return {document, sessions, close}
+}
+
+export interface ApplyOptions extends ApplyFlags {
+  concurrency: number
+  stopped?: () => boolean
+  onOutcome?: (workspace: string, outcome: ApplyOutcome) => void
+}
+
+/** Refuse blocked changes before any write, then apply workspace by workspace. */
+export async function apply(run: PlanRun, options: ApplyOptions): Promise<{report: ApplyReport; outcomes: ApplyOutcome[]}> {
+  assertNotBlocked(run.document.workspaces, options)
+  const results = []
+  let failed = false
+  for (const session of run.sessions) {
+    const outcomes: ApplyOutcome[] =
+      failed || options.stopped?.()
+        ? session.plan.changes.map((c) => ({action: c.action, name: c.name, ...(c.id ? {id: c.id} : {}), status: 'not-attempted' as const, message: failed ? 'an earlier workspace failed' : 'interrupted before it started'}))
+        : await applyWorkspace(session.plan, {
+            client: session.client,
+            provider: session.prepared.provider,
+            remotes: session.remotes,
+            concurrency: options.concurrency,
+            stopped: options.stopped,
+            onOutcome: (o) => options.onOutcome?.(session.plan.name, o),
+          })
+    if (outcomes.some((o) => o.status === 'failed')) failed = true
+    results.push({name: session.plan.name, provider: session.plan.provider, outcomes})
+  }
+  const report = buildReport(results, {version: packageVersion(), interrupted: options.stopped?.() ?? false})
+  return {report, outcomes: results.flatMap((r) => r.outcomes)}
+}

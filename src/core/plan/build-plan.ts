@@ -1,0 +1,99 @@
+/**
+ * Plan stage: diff → impact → rules, assembled into the plan document (schemas/plan.schema.json).
+ * Pure: every input is plain data already read from disk and the vendor.
+ */
+import type {Change, PlanDocument, Summary, WorkspacePlan} from '../../generated/plan.js'
+import type {Provider} from '../../providers/provider.js'
+import {sha256} from '../../util/hash.js'
+import type {CampaignUsage, Definition, Policy, RemoteSegment, Workspace} from '../model.js'
+import {diffWorkspace} from '../diff/diff-workspace.js'
+import {buildGraph} from '../graph/graph.js'
+import {assessImpact} from '../impact/assess-impact.js'
+import {referenceGraph} from '../impact/reference-graph.js'
+import {applyRules, rules} from './rules/index.js'
+
+export interface WorkspacePlanInput {
+  workspace: Pick<Workspace, 'name' | 'prune'>
+  endpoint: string
+  provider: Provider
+  definitions: Definition[]
+  remotes: RemoteSegment[]
+  usage: CampaignUsage
+  policy: Policy
+}
+
+export function planWorkspace(input: WorkspacePlanInput): WorkspacePlan {
+  const {provider, definitions, remotes, usage, policy} = input
+  const diff = diffWorkspace({definitions, remotes, provider, prune: input.workspace.prune === true})
+  const idToName = new Map(remotes.map((r) => [r.id, r.name]))
+  const nameOf = (id: string) => idToName.get(id)
+  const renamed = new Map(diff.changes.filter((c) => c.previousName).map((c) => [c.name, c.previousName!]))
+  const referencedBy = referenceGraph(remotes, definitions, provider, nameOf, (name) => renamed.get(name) ?? name)
+
+  const deleted = new Set(diff.changes.filter((c) => c.action === 'delete').map((c) => c.name))
+  let changes = diff.changes.map((c) =>
+    c.action === 'delete' ? {...c, dependsOn: [...(referencedBy.get(c.name) ?? [])].filter((n) => deleted.has(n)).sort()} : c,
+  )
+  changes = assessImpact(changes, {usage, referencedBy, nameOf, cosmeticFields: provider.cosmeticFields})
+  changes = applyRules(changes, {policy, provider, definitions: new Map(definitions.map((d) => [d.name, d])), remotesById: new Map(remotes.map((r) => [r.id, r])), referencedBy}, rules)
+  changes = executionOrder(changes)
+
+  const plan: Omit<WorkspacePlan, 'summary'> = {
+    name: input.workspace.name,
+    provider: provider.id,
+    endpoint: input.endpoint,
+    usage: usage.known ? {known: true, campaignsRead: usage.read} : {known: false, note: usage.reason},
+    changes,
+    unchanged: diff.unchanged.sort(),
+    unmanaged: diff.unmanaged.sort((a, b) => a.name.localeCompare(b.name)),
+    readOnly: diff.readOnly.sort((a, b) => a.name.localeCompare(b.name)),
+  }
+  return {...plan, summary: summarize([plan])}
+}
+
+/** Creates and updates with what they reference first; deletes after, dependents first. */
+export function executionOrder(changes: Change[]): Change[] {
+  const upserts = changes.filter((c) => c.action !== 'delete')
+  const deletes = changes.filter((c) => c.action === 'delete')
+  const byName = (list: Change[]) => new Map(list.map((c) => [c.name, c]))
+  const ordered = (list: Change[]) => {
+    const order = buildGraph(list.map((c) => ({name: c.name, deps: c.dependsOn}))).order
+    const placed = new Set(order)
+    // Segments on a remote reference cycle have no order among themselves: by name.
+    const rest = list.map((c) => c.name).filter((n) => !placed.has(n)).sort()
+    const map = byName(list)
+    return [...order, ...rest].map((n) => map.get(n)!)
+  }
+  return [...ordered(upserts), ...ordered(deletes)]
+}
+
+export function summarize(workspaces: Array<Pick<WorkspacePlan, 'changes' | 'unchanged' | 'unmanaged'>>): Summary {
+  const changes = workspaces.flatMap((w) => w.changes)
+  const campaigns = new Set(changes.flatMap((c) => c.impact.campaigns.map((k) => `${k.kind}:${k.id}`)))
+  return {
+    create: changes.filter((c) => c.action === 'create').length,
+    update: changes.filter((c) => c.action === 'update').length,
+    delete: changes.filter((c) => c.action === 'delete' && !c.manual).length,
+    manual: changes.filter((c) => c.manual).length,
+    blocked: changes.filter((c) => c.risks.some((r) => r.level === 'block')).length,
+    affectedCampaigns: campaigns.size,
+    unchanged: workspaces.reduce((n, w) => n + w.unchanged.length, 0),
+    unmanaged: workspaces.reduce((n, w) => n + w.unmanaged.length, 0),
+  }
+}
+
+export function planDocument(workspaces: WorkspacePlan[], meta: {version: string; definitions: Array<{file: string; content: string}>; now?: Date}): PlanDocument {
+  return {
+    formatVersion: 1,
+    segsyncVersion: meta.version,
+    createdAt: (meta.now ?? new Date()).toISOString(),
+    definitionsHash: definitionsHash(meta.definitions),
+    summary: summarize(workspaces),
+    workspaces,
+  }
+}
+
+export function definitionsHash(files: Array<{file: string; content: string}>): string {
+  const sorted = [...new Map(files.map((f) => [f.file, f.content])).entries()].sort(([a], [b]) => a.localeCompare(b))
+  return `sha256:${sha256(sorted.map(([f, c]) => `${f}\0${c}`).join('\0'))}`
+}

@@ -1,0 +1,11 @@
+import {campaignImpact} from './campaign-impact.js'
+import {deleteNeedsFlag} from './delete-needs-flag.js'
+import {protectedSegment} from './protected-segment.js'
+import {readOnly} from './read-only.js'
+import {referencedDelete} from './referenced-delete.js'
+import type {Rule} from './rule.js'
+import {unknownUsage} from './unknown-usage.js'
+
+/** Every rule, in the order their risks are listed. */
+export const rules: Rule[] = [readOnly, protectedSegment, referencedDelete, deleteNeedsFlag, campaignImpact, unknownUsage]
+export {applyRules, type RuleContext} from './rule.js'

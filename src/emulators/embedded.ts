@@ -1,0 +1,31 @@
+/**
+ * `endpoint: 'embedded'`: the provider's emulator runs in this process on an ephemeral loopback
+ * port; its state lives in .segsync/<workspace>.<provider>.json next to the config (gitignored),
+ * seeded from `emulatorSeed` the first time.
+ */
+import {randomBytes} from 'node:crypto'
+import {join} from 'node:path'
+import type {Workspace} from '../core/model.js'
+import {emulators, startEmulator} from './registry.js'
+import type {RunningEmulator} from './shared/server.js'
+import {readState} from './shared/state-file.js'
+
+export interface EmbeddedEndpoint {
+  endpoint: string
+  apiKey: string
+  emulator: RunningEmulator
+  statePath: string
+}
+
+export function embeddedStatePath(ws: Pick<Workspace, 'rootDir' | 'name' | 'provider'>): string {
+  return join(ws.rootDir, '.segsync', `${ws.name}.${ws.provider}.json`)
+}
+
+export async function startEmbedded(ws: Workspace): Promise<EmbeddedEndpoint> {
+  const statePath = embeddedStatePath(ws)
+  const seed = readState(statePath) ?? (ws.emulatorSeed ? readState(ws.emulatorSeed) : undefined)
+  const keys = (seed as {apiKeys?: string[]} | undefined)?.apiKeys
+  const apiKey = keys?.[0] ?? `${emulators[ws.provider].keyPrefix}embedded_${randomBytes(12).toString('hex')}`
+  const emulator = await startEmulator(ws.provider, {seed, statePath})
+  return {endpoint: emulator.url, apiKey, emulator, statePath}
+}

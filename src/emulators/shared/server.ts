@@ -1,0 +1,199 @@
+/**
+ * The HTTP shell every emulator runs in: loopback only, an ephemeral port by default, a request
+ * log, the vendor's rate-limit profile, fault injection, and state persisted after every write.
+ * Each vendor's emulator is an `EmulatorApp`: a function from request to response over its state.
+ */
+import {createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse} from 'node:http'
+import type {AddressInfo, Socket} from 'node:net'
+import {FaultController, type Fault} from './faults.js'
+import {writeState} from './state-file.js'
+
+export interface EmulatorRequest {
+  method: string
+  path: string
+  query: URLSearchParams
+  headers: IncomingHttpHeaders
+  text: string
+  /** Parsed JSON body; undefined when empty or not JSON (see `jsonError`). */
+  json: unknown
+  jsonError: boolean
+}
+
+export interface EmulatorResponse {
+  status: number
+  headers?: Record<string, string>
+  /** JSON body… */
+  body?: unknown
+  /** …or a raw text body (e.g. Push0 answers a bare id). */
+  text?: string
+}
+
+export interface EmulatorApp {
+  vendor: string
+  handle(req: EmulatorRequest): EmulatorResponse
+  /** The vendor's error envelope, for rate limiting and injected statuses. */
+  errorResponse(status: number, message: string): EmulatorResponse
+  /** The full state as JSON (persisted, and read by tests). */
+  snapshot(): unknown
+  /** The live state object, handed to `mutate` faults. */
+  state: unknown
+}
+
+export interface ServeOptions {
+  port?: number
+  host?: string
+  /** Persist the state here after every successful write. */
+  statePath?: string
+  /** The vendor's documented request budget; exceeding it answers 429 with Retry-After. */
+  rateLimit?: {perSecond?: number; perMinute?: number}
+  /** Latency added to every request (benchmarks: simulated round trip). */
+  latencyMs?: number
+}
+
+export interface LoggedRequest {
+  method: string
+  path: string
+  query: string
+  status: number
+  at: number
+  body?: unknown
+}
+
+export interface RunningEmulator {
+  url: string
+  port: number
+  app: EmulatorApp
+  faults: FaultController
+  requests: LoggedRequest[]
+  close(): Promise<void>
+}
+
+export async function serve(app: EmulatorApp, options: ServeOptions = {}): Promise<RunningEmulator> {
+  const faults = new FaultController()
+  const requests: LoggedRequest[] = []
+  const sockets = new Set<Socket>()
+  const windows = rateWindows(options.rateLimit)
+
+  const server = createServer((req, res) => {
+    readBody(req)
+      .then((text) => handle(req, res, text))
+      .catch(() => {
+        if (!res.headersSent) send(res, app.errorResponse(500, 'emulator error'))
+      })
+  })
+  server.on('connection', (socket) => {
+    sockets.add(socket)
+    socket.on('close', () => sockets.delete(socket))
+  })
+
+  async function handle(req: IncomingMessage, res: ServerResponse, text: string): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://emulator')
+    const method = (req.method ?? 'GET').toUpperCase()
+    const log: LoggedRequest = {method, path: url.pathname, query: url.search, status: 0, at: Date.now()}
+    requests.push(log)
+    if (options.latencyMs) await sleep(options.latencyMs)
+    const applied = faults.take(method, url.pathname)
+    let after: Fault | undefined
+    for (const fault of applied) {
+      if (fault.type === 'latency') await sleep(fault.ms)
+      else if (fault.type === 'mutate') fault.apply(app.state)
+      else if (fault.type === 'reset-before') return void req.socket.destroy()
+      else if (fault.type === 'hang') return
+      else if (fault.type === 'status') {
+        log.status = fault.status
+        return send(res, {...app.errorResponse(fault.status, `injected ${fault.status}`), ...(fault.body !== undefined ? {body: fault.body} : {}), headers: fault.headers})
+      } else after = fault
+    }
+    const wait = windows.take(Date.now())
+    if (wait > 0) {
+      log.status = 429
+      const limited = app.errorResponse(429, 'Too many requests')
+      return send(res, {...limited, headers: {...limited.headers, 'retry-after': String(Math.ceil(wait / 1000))}})
+    }
+    let json: unknown
+    let jsonError = false
+    if (text.trim() !== '') {
+      try {
+        json = JSON.parse(text)
+      } catch {
+        jsonError = true
+      }
+    }
+    log.body = json
+    const response = app.handle({method, path: url.pathname, query: url.searchParams, headers: req.headers, text, json, jsonError})
+    log.status = response.status
+    if (options.statePath && method !== 'GET' && response.status < 300) writeState(options.statePath, app.snapshot())
+    if (after?.type === 'reset-after') return void req.socket.destroy()
+    if (after?.type === 'truncate') {
+      const full = response.text ?? JSON.stringify(response.body ?? {})
+      res.writeHead(response.status, {'content-type': 'application/json'})
+      return void res.end(full.slice(0, Math.max(1, Math.floor(full.length / 2))))
+    }
+    send(res, response)
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve())
+  })
+  const {port} = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    app,
+    faults,
+    requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy()
+        server.close(() => resolve())
+      }),
+  }
+}
+
+function send(res: ServerResponse, response: EmulatorResponse): void {
+  if (response.text !== undefined) {
+    res.writeHead(response.status, {'content-type': 'text/plain; charset=utf-8', ...response.headers})
+    res.end(response.text)
+    return
+  }
+  const hasBody = response.body !== undefined && response.status !== 204
+  res.writeHead(response.status, {...(hasBody ? {'content-type': 'application/json'} : {}), ...response.headers})
+  res.end(hasBody ? JSON.stringify(response.body) : undefined)
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    req.on('data', (c: Buffer) => chunks.push(c))
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('error', reject)
+  })
+}
+
+/** Sliding windows like the vendor's: how long until a request would be allowed (0 = now). */
+function rateWindows(limit: ServeOptions['rateLimit']) {
+  const windows = [
+    limit?.perSecond ? {size: 1000, max: limit.perSecond} : undefined,
+    limit?.perMinute ? {size: 60_000, max: limit.perMinute} : undefined,
+  ].filter((w): w is {size: number; max: number} => w !== undefined)
+  const accepted: number[] = []
+  return {
+    take(now: number): number {
+      let wait = 0
+      for (const w of windows) {
+        const recent = accepted.filter((t) => t > now - w.size)
+        if (recent.length >= w.max) wait = Math.max(wait, recent[recent.length - w.max]! + w.size - now)
+      }
+      if (wait === 0 && windows.length > 0) {
+        accepted.push(now)
+        while (accepted.length > 0 && accepted[0]! < now - 60_000) accepted.shift()
+      }
+      return wait
+    },
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms))
+}

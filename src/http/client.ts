@@ -1,0 +1,233 @@
+/**
+ * The one HTTP layer every provider uses: per-request timeout, retries on 429/5xx/connection
+ * errors (Retry-After honoured and capped, otherwise full-jitter backoff), a client-side rate
+ * limit, and redaction of secrets in everything it reports. Creates (non-idempotent requests) are
+ * never re-sent once they may have reached the vendor: they fail with AmbiguousWriteError and the
+ * caller reconciles by reading.
+ */
+import type {Dispatcher} from 'undici'
+import {AmbiguousWriteError, AuthError, RetriesExhaustedError, VendorError} from '../errors.js'
+import {redact} from '../util/redact.js'
+import {createRateLimiter, realClock, type RateLimit} from './rate-limiter.js'
+import {backoffDelay, defaultRetryOptions, isRetryableStatus, parseRetryAfter, type RetryOptions} from './retry-policy.js'
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+
+export interface HttpRequest {
+  method: HttpMethod
+  path: string
+  query?: Record<string, string | number | boolean | undefined>
+  body?: unknown
+  headers?: Record<string, string>
+  /** Same effect when sent twice. Default: every method but POST. */
+  idempotent?: boolean
+}
+
+export interface HttpResponse<T = unknown> {
+  status: number
+  headers: Record<string, string>
+  body: T
+  text: string
+}
+
+export interface HttpStats {
+  requests: number
+  retries: number
+  rateLimited: number
+}
+
+export interface HttpClient {
+  request<T = unknown>(req: HttpRequest): Promise<HttpResponse<T>>
+  readonly stats: HttpStats
+  close(): Promise<void>
+}
+
+export interface HttpClientOptions {
+  baseUrl: string
+  /** Vendor name for messages ("Sequenzy"). */
+  vendor: string
+  headers?: Record<string, string>
+  timeoutMs?: number
+  retry?: Partial<RetryOptions>
+  rateLimit?: RateLimit
+  /** Sockets per origin: also bounds concurrent requests. */
+  connections?: number
+  /** The vendor's human message from an error body. */
+  errorMessage?: (body: unknown, text: string) => string | undefined
+  /** For vendors that report errors inside 2xx bodies (Altcraft): the error, if this body is one. */
+  bodyError?: (body: unknown) => {message: string; status?: number} | undefined
+  debug?: (line: string) => void
+  clock?: {now(): number; sleep(ms: number): Promise<void>}
+  random?: () => number
+}
+
+const CONNECT_FAILURES = new Set(['ECONNREFUSED', 'UND_ERR_CONNECT_TIMEOUT', 'ENOTFOUND', 'EAI_AGAIN'])
+
+export async function createHttpClient(options: HttpClientOptions): Promise<HttpClient> {
+  const {Agent, request} = await import('undici')
+  const agent = new Agent({connections: options.connections ?? 16, keepAliveTimeout: 4_000})
+  const retry = {...defaultRetryOptions, ...options.retry}
+  const clock = options.clock ?? realClock
+  const limiter = createRateLimiter(options.rateLimit, clock)
+  const timeoutMs = options.timeoutMs ?? 30_000
+  const base = new URL(options.baseUrl)
+  const stats: HttpStats = {requests: 0, retries: 0, rateLimited: 0}
+  const vendor = options.vendor
+
+  function urlFor(req: HttpRequest): string {
+    const url = new URL(req.path, base)
+    for (const [k, v] of Object.entries(req.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v))
+    return url.toString()
+  }
+
+  function describe(req: HttpRequest): string {
+    return `${req.method} ${req.path}`
+  }
+
+  function vendorMessage(body: unknown, text: string): string {
+    const fromVendor = options.errorMessage?.(body, text)
+    const message = fromVendor ?? (text.trim() ? text.trim().slice(0, 500) : 'no message')
+    return redact(message)
+  }
+
+  async function once(req: HttpRequest): Promise<{status: number; headers: Record<string, string>; text: string}> {
+    await limiter.acquire()
+    stats.requests++
+    const url = urlFor(req)
+    const started = clock.now()
+    const payload = req.body === undefined ? undefined : JSON.stringify(req.body)
+    options.debug?.(redact(`→ ${req.method} ${url}${payload ? ` ${payload}` : ''}`))
+    const res: Dispatcher.ResponseData = await request(url, {
+      method: req.method,
+      dispatcher: agent,
+      signal: AbortSignal.timeout(timeoutMs),
+      headers: {
+        accept: 'application/json',
+        ...(payload !== undefined ? {'content-type': 'application/json'} : {}),
+        ...options.headers,
+        ...req.headers,
+      },
+      body: payload,
+    })
+    const text = await res.body.text()
+    const headers: Record<string, string> = {}
+    for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v
+    options.debug?.(redact(`← ${res.statusCode} ${req.method} ${req.path} (${clock.now() - started} ms) ${text.slice(0, 2000)}`))
+    return {status: res.statusCode, headers, text}
+  }
+
+  async function send<T>(req: HttpRequest): Promise<HttpResponse<T>> {
+    const idempotent = req.idempotent ?? req.method !== 'POST'
+    let lastProblem = ''
+    for (let attempt = 0; attempt < retry.maxAttempts; attempt++) {
+      const isLast = attempt === retry.maxAttempts - 1
+      let res: {status: number; headers: Record<string, string>; text: string}
+      try {
+        res = await once(req)
+      } catch (error) {
+        const code = errorCode(error)
+        const neverSent = CONNECT_FAILURES.has(code)
+        lastProblem = `${describe(req)} failed: ${redact(errorText(error))}`
+        if (!idempotent && !neverSent) {
+          throw new AmbiguousWriteError(`${vendor}: ${lastProblem}; the request may or may not have been applied`, error)
+        }
+        if (isLast) break
+        await wait(backoffDelay(attempt, retry, options.random), req)
+        continue
+      }
+
+      const parsed = parseBody(res.text)
+      if (res.status >= 200 && res.status < 300) {
+        if (!parsed.ok) {
+          lastProblem = `${describe(req)} answered ${res.status} with a body that is not valid JSON`
+          if (!idempotent) throw new AmbiguousWriteError(`${vendor}: ${lastProblem}; the request may or may not have been applied`)
+          if (isLast) break
+          await wait(backoffDelay(attempt, retry, options.random), req)
+          continue
+        }
+        const inBody = options.bodyError?.(parsed.value)
+        if (inBody) throwFor(req, inBody.status ?? 400, parsed.value, redact(inBody.message))
+        return {status: res.status, headers: res.headers, body: parsed.value as T, text: res.text}
+      }
+
+      const message = vendorMessage(parsed.ok ? parsed.value : undefined, res.text)
+      if (res.status === 429) {
+        stats.rateLimited++
+        const asked = parseRetryAfter(res.headers['retry-after'], clock.now())
+        if (asked !== undefined && asked > retry.retryAfterCapMs) {
+          throw new RetriesExhaustedError(
+            `${vendor} is rate limiting ${describe(req)} and asked to wait ${Math.ceil(asked / 1000)} s (Retry-After), more than the ${retry.retryAfterCapMs / 1000} s segsync waits: ${message}`,
+            'Run again later, or lower the request rate with rateLimit in the workspace config.',
+          )
+        }
+        lastProblem = `${describe(req)} was rate limited (429): ${message}`
+        if (isLast) break
+        const delay = asked ?? backoffDelay(attempt, retry, options.random)
+        limiter.pause(delay)
+        await wait(delay, req)
+        continue
+      }
+      if (isRetryableStatus(res.status)) {
+        lastProblem = `${describe(req)} answered ${res.status}: ${message}`
+        if (!idempotent) throw new AmbiguousWriteError(`${vendor}: ${lastProblem}; the request may or may not have been applied`)
+        if (isLast) break
+        const asked = parseRetryAfter(res.headers['retry-after'], clock.now())
+        await wait(Math.min(asked ?? backoffDelay(attempt, retry, options.random), retry.retryAfterCapMs), req)
+        continue
+      }
+      throwFor(req, res.status, parsed.ok ? parsed.value : res.text, message)
+    }
+    throw new RetriesExhaustedError(
+      `${vendor}: gave up after ${retry.maxAttempts} attempts. Last: ${lastProblem}`,
+      'The vendor may be down or overloaded; run again later. Nothing was lost: a re-run continues where this one stopped.',
+    )
+  }
+
+  function throwFor(req: HttpRequest, status: number, body: unknown, message: string): never {
+    if (status === 401 || status === 403) {
+      throw new AuthError(
+        `${vendor} refused the request (${status} on ${describe(req)}): ${message}`,
+        'Check that the workspace apiKeyEnv variable holds a valid key with the permissions segsync needs.',
+      )
+    }
+    throw new VendorError(`${vendor} rejected ${describe(req)} (${status}): ${message}`, status, body)
+  }
+
+  async function wait(ms: number, req: HttpRequest): Promise<void> {
+    stats.retries++
+    options.debug?.(`… retrying ${describe(req)} in ${ms} ms`)
+    await clock.sleep(ms)
+  }
+
+  return {
+    request: send,
+    stats,
+    async close() {
+      await agent.close()
+    },
+  }
+}
+
+function parseBody(text: string): {ok: true; value: unknown} | {ok: false} {
+  if (text.trim() === '') return {ok: true, value: undefined}
+  try {
+    return {ok: true, value: JSON.parse(text)}
+  } catch {
+    // Some vendors answer plain text (Push0 returns a bare id): hand it over as a string when it
+    // does not look like broken JSON.
+    const t = text.trim()
+    if (t.startsWith('{') || t.startsWith('[') || t.startsWith('"')) return {ok: false}
+    return {ok: true, value: t}
+  }
+}
+
+function errorCode(error: unknown): string {
+  const e = error as {code?: string; name?: string; cause?: {code?: string}}
+  return e?.code ?? e?.cause?.code ?? e?.name ?? ''
+}
+
+function errorText(error: unknown): string {
+  const e = error as {message?: string; code?: string; name?: string}
+  if (e?.name === 'TimeoutError') return 'timed out'
+  return [e?.code, e?.message].filter(Boolean).join(' ') || String(error)
+}

@@ -1,0 +1,23 @@
+import type {Provider} from '../provider.js'
+import {checkBody, describeChange, normalizeBody, toDefinitionBody} from './mapping.js'
+
+/** Sequenzy (email): seed 002, vendors.md §3. */
+export const sequenzy = {
+  id: 'sequenzy',
+  label: 'Sequenzy',
+  schema: 'sequenzy/segment.schema.json',
+  defaults: {
+    endpoint: 'https://api.sequenzy.com',
+    apiKeyEnv: 'SEQUENZY_API_KEY',
+    // "100 requests per minute per API key and 20 requests per second burst" (Sequenzy/mcp README).
+    rateLimit: {perSecond: 20, perMinute: 100},
+  },
+  deletes: {supported: true},
+  campaignUsage: 'readable',
+  cosmeticFields: ['name'],
+  check: checkBody,
+  toDefinition: (remote, nameOf) => toDefinitionBody(remote.raw, nameOf),
+  normalize: normalizeBody,
+  describe: describeChange,
+  connect: async (options) => (await import('./client.js')).connectSequenzy(options),
+} satisfies Provider

@@ -1,0 +1,84 @@
+/**
+ * The human plan, Terraform-like: `+ create`, `~ update` with the changed fields, `- delete`,
+ * and under each change the active campaigns it touches and anything that blocks it.
+ * A function of the plan document.
+ */
+import type {AffectedCampaign, Change, PlanDocument, Risk, WorkspacePlan} from '../generated/plan.js'
+import type {Colors} from './colors.js'
+
+const SYMBOL = {create: '+', update: '~', delete: '-'} as const
+
+export function renderPlanText(plan: PlanDocument, c: Colors): string {
+  const blocks = plan.workspaces.map((ws) => renderWorkspace(ws, c))
+  return [...blocks, summaryLine(plan, c)].join('\n\n') + '\n'
+}
+
+function renderWorkspace(ws: WorkspacePlan, c: Colors): string {
+  const lines = [c.bold(`Workspace ${ws.name} (${ws.provider}, ${ws.endpoint})`)]
+  if (!ws.usage.known) lines.push(c.yellow(`  ! campaign usage cannot be verified for ${ws.provider}${ws.usage.note ? `: ${ws.usage.note}` : ''}`))
+  if (ws.changes.length === 0) lines.push(`  No changes. ${ws.unchanged.length} segment${ws.unchanged.length === 1 ? '' : 's'} up to date.`)
+  for (const change of ws.changes) lines.push('', ...renderChange(change, c))
+  if (ws.readOnly.length > 0) {
+    lines.push('', c.dim(`  ${ws.readOnly.length} read-only segment${ws.readOnly.length === 1 ? '' : 's'} listed, never modified: ${names(ws.readOnly.map((r) => r.name))}`))
+  }
+  if (ws.unmanaged.length > 0) {
+    lines.push(
+      '',
+      c.dim(`  ${ws.unmanaged.length} unmanaged segment${ws.unmanaged.length === 1 ? '' : 's'} (no definition file; not touched): ${names(ws.unmanaged.map((r) => r.name))}`),
+      c.dim('  Run `segsync import` to write definition files for them.'),
+    )
+  }
+  return lines.join('\n')
+}
+
+function renderChange(change: Change, c: Colors): string[] {
+  const color = change.action === 'create' ? c.green : change.action === 'update' ? c.yellow : c.red
+  const id = change.id ? c.dim(` (${change.id})`) : change.action === 'create' ? c.dim(' (id known after apply)') : ''
+  const rename = change.previousName ? ` ${c.dim(`renamed from ${JSON.stringify(change.previousName)}`)}` : ''
+  const reason = change.reason === 'prune' ? c.red(' (prune: no definition manages it)') : ''
+  const lines = [`  ${color(`${SYMBOL[change.action]} ${change.action}`)} ${c.bold(JSON.stringify(change.name))}${id}${rename}${reason}`]
+  if (change.source) lines.push(c.dim(`      ${[change.source.file, change.source.line].filter(Boolean).join(':')}`))
+  for (const f of change.fields) {
+    const mark = f.kind === 'add' ? c.green('+') : f.kind === 'remove' ? c.red('-') : c.yellow('~')
+    lines.push(`      ${mark} ${f.text}`)
+  }
+  if (change.manual) lines.push(c.yellow(`      manual step: ${change.manual}`))
+  lines.push(...renderCampaigns(change.impact.campaigns, change.impact.audience, c))
+  for (const risk of change.risks) if (risk.rule !== 'campaign-impact') lines.push(renderRisk(risk, c))
+  const campaignRisk = change.risks.find((r) => r.rule === 'campaign-impact')
+  if (campaignRisk && campaignRisk.level !== 'info') lines.push(renderRisk(campaignRisk, c))
+  return lines
+}
+
+function renderCampaigns(campaigns: AffectedCampaign[], audience: boolean, c: Colors): string[] {
+  if (campaigns.length === 0) return []
+  const head = audience ? c.yellow(`      ! affects ${campaigns.length} active campaign${campaigns.length === 1 ? '' : 's'}:`) : c.dim(`      used by ${campaigns.length} active campaign${campaigns.length === 1 ? '' : 's'} (audience unchanged):`)
+  return [
+    head,
+    ...campaigns.map((k) => `          ${k.kind} ${JSON.stringify(k.name)} (${k.status})${k.via.length ? c.dim(` through ${k.via.map((v) => JSON.stringify(v)).join(' → ')}`) : c.dim(' directly')}`),
+  ]
+}
+
+function renderRisk(risk: Risk, c: Colors): string {
+  if (risk.level === 'block') return c.red(`      ✖ blocked: ${risk.message}${risk.allowFlag ? ` (allow with ${risk.allowFlag})` : ''}`)
+  if (risk.level === 'warn') return c.yellow(`      ! warning: ${risk.message}`)
+  return c.dim(`      i ${risk.message}`)
+}
+
+function summaryLine(plan: PlanDocument, c: Colors): string {
+  const s = plan.summary
+  const total = s.create + s.update + s.delete + s.manual
+  if (total === 0) return c.green('No changes. The vendors match the definitions.')
+  const parts = [`${s.create} to create`, `${s.update} to update`, `${s.delete} to delete`]
+  if (s.manual) parts.push(`${s.manual} manual step${s.manual === 1 ? '' : 's'}`)
+  const extra = [
+    s.affectedCampaigns ? `${s.affectedCampaigns} active campaign${s.affectedCampaigns === 1 ? '' : 's'} affected` : '',
+    s.blocked ? c.red(`${s.blocked} blocked unless allowed`) : '',
+  ].filter(Boolean)
+  return `${c.bold('Plan:')} ${parts.join(', ')}.${extra.length ? ` ${extra.join('. ')}.` : ''}`
+}
+
+function names(list: string[], max = 10): string {
+  const shown = list.slice(0, max).map((n) => JSON.stringify(n))
+  return list.length > max ? `${shown.join(', ')}, … ${list.length - max} more` : shown.join(', ')
+}

@@ -1,0 +1,104 @@
+/**
+ * Strict JSON parsing that keeps positions: every problem in a JSON file is reported at its
+ * line and column (jsonc-parser tree + offsets), duplicate keys included.
+ */
+import {findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError} from 'jsonc-parser'
+import type {JsonPath} from '../core/model.js'
+
+export interface Position {
+  line: number
+  column: number
+}
+
+export interface ParsedJson {
+  value: unknown
+  errors: Array<Position & {message: string}>
+  duplicateKeys: Array<{path: JsonPath; key: string; first: Position; second: Position}>
+  locate(path: JsonPath, at?: 'key' | 'value'): Position | undefined
+}
+
+export function lineStarts(text: string): number[] {
+  const starts = [0]
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1)
+  return starts
+}
+
+export function positionAt(starts: number[], offset: number): Position {
+  let lo = 0
+  let hi = starts.length - 1
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1
+    if (starts[mid]! <= offset) lo = mid
+    else hi = mid - 1
+  }
+  return {line: lo + 1, column: offset - starts[lo]! + 1}
+}
+
+export function parseJsonWithPositions(text: string): ParsedJson {
+  const parseErrors: ParseError[] = []
+  const tree = parseTree(text, parseErrors, {disallowComments: true, allowTrailingComma: false, allowEmptyContent: false})
+  const starts = lineStarts(text)
+  const errors = parseErrors.map((e) => ({
+    ...positionAt(starts, e.offset),
+    message: describeParseError(printParseErrorCode(e.error)),
+  }))
+  const duplicateKeys: ParsedJson['duplicateKeys'] = []
+  if (tree) collectDuplicates(tree, [], starts, duplicateKeys)
+  return {
+    value: tree && errors.length === 0 ? getNodeValue(tree) : undefined,
+    errors,
+    duplicateKeys,
+    locate(path, at = 'value') {
+      if (!tree) return undefined
+      // Walk up until a node exists: a missing property is reported at its parent object.
+      for (let p = path; ; p = p.slice(0, -1)) {
+        const node = findNodeAtLocation(tree, p as Array<string | number>)
+        if (node) {
+          const target = at === 'key' && p.length === path.length && node.parent?.type === 'property' ? node.parent.children?.[0] : node
+          return positionAt(starts, (target ?? node).offset)
+        }
+        if (p.length === 0) return positionAt(starts, tree.offset)
+      }
+    },
+  }
+}
+
+function collectDuplicates(node: Node, path: JsonPath, starts: number[], out: ParsedJson['duplicateKeys']): void {
+  if (node.type === 'object') {
+    const seen = new Map<string, Node>()
+    for (const prop of node.children ?? []) {
+      const keyNode = prop.children?.[0]
+      const valueNode = prop.children?.[1]
+      if (!keyNode) continue
+      const key = String(keyNode.value)
+      const earlier = seen.get(key)
+      if (earlier) out.push({path, key, first: positionAt(starts, earlier.offset), second: positionAt(starts, keyNode.offset)})
+      else seen.set(key, keyNode)
+      if (valueNode) collectDuplicates(valueNode, [...path, key], starts, out)
+    }
+  } else if (node.type === 'array') {
+    node.children?.forEach((child, i) => collectDuplicates(child, [...path, i], starts, out))
+  }
+}
+
+function describeParseError(code: string): string {
+  const words: Record<string, string> = {
+    InvalidSymbol: 'unexpected character',
+    InvalidNumberFormat: 'invalid number',
+    PropertyNameExpected: 'expected a property name in double quotes',
+    ValueExpected: 'expected a value',
+    ColonExpected: 'expected ":"',
+    CommaExpected: 'expected "," between entries',
+    CloseBraceExpected: 'expected "}"',
+    CloseBracketExpected: 'expected "]"',
+    EndOfFileExpected: 'unexpected content after the end of the JSON value',
+    InvalidCommentToken: 'comments are not allowed in JSON',
+    UnexpectedEndOfComment: 'unterminated comment',
+    UnexpectedEndOfString: 'unterminated string',
+    UnexpectedEndOfNumber: 'unterminated number',
+    InvalidUnicode: 'invalid unicode escape',
+    InvalidEscapeCharacter: 'invalid escape character',
+    InvalidCharacter: 'invalid character in string',
+  }
+  return `malformed JSON: ${words[code] ?? code}`
+}
