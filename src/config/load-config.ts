@@ -76,7 +76,9 @@ export async function loadConfig(options: {cwd: string; file?: string}): Promise
   const raw = found.isEmpty ? {} : found.config
   const problems = validateConfig(raw, found.filepath, file)
   if (problems.length > 0) throw new InvalidConfigError(problems)
-  return resolveConfig(raw as SegsyncConfig, dirname(found.filepath), file)
+  // `.config/segsyncrc*` belongs to the project one level up: paths resolve from there.
+  const dir = dirname(found.filepath)
+  return resolveConfig(raw as SegsyncConfig, basename(dir) === '.config' ? dirname(dir) : dir, file)
 }
 
 export class InvalidConfigError extends ConfigError {

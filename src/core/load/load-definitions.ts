@@ -84,9 +84,9 @@ async function loadFile(abs: string, options: LoadOptions): Promise<{file?: Load
 
 function tsLoadProblem(file: string, error: unknown): Problem {
   const message = (error as {message?: string})?.message ?? String(error)
-  // jiti/oxc report syntax errors as "... file.ts:4:32"; keep the position when there is one.
-  const pos = /:(\d+):(\d+)/.exec(message.split('\n')[0] ?? '')
-  const firstLine = message.split('\n')[0]!.replace(/\s*\/\S+:\d+:\d+\s*$/, '')
+  // jiti reports syntax errors as "ParseError: Unexpected token\n /abs/file.ts:4:32": keep the position.
+  const pos = /\.[cm]?ts:(\d+):(\d+)/.exec(message)
+  const firstLine = message.split('\n')[0]!.trim()
   return {
     file,
     ...(pos ? {line: Number(pos[1]), column: Number(pos[2])} : {}),

@@ -77,10 +77,17 @@ function resolveOneOf(error: ErrorObject, value: unknown, path: JsonPath, rootId
     const validate = branchValidator(branch, rootId)
     const ok = validate(value)
     const raw = ok ? [] : [...(validate.errors ?? [])]
-    const tagMismatches = raw
-      .filter((e) => e.keyword === 'const' && depth(e.instancePath) === 1)
-      .map((e) => String(fromPointer(e.instancePath)[0]))
-    return {branch: resolveBranch(branch, rootId), validate, ok, tagMismatches}
+    const resolved = resolveBranch(branch, rootId)
+    const props = (resolved.properties ?? {}) as Record<string, Schema>
+    // A tag is a property whose schema is a `const` (kind, field, ensure…): a wrong or missing
+    // tag means the author did not mean this branch.
+    const tagMismatches = [
+      ...raw.filter((e) => e.keyword === 'const' && depth(e.instancePath) === 1).map((e) => String(fromPointer(e.instancePath)[0])),
+      ...raw
+        .filter((e) => e.keyword === 'required' && e.instancePath === '' && props[String(e.params.missingProperty)]?.const !== undefined)
+        .map((e) => String(e.params.missingProperty)),
+    ]
+    return {branch: resolved, validate, ok, tagMismatches}
   })
   if (results.some((r) => r.ok)) {
     return [{path, message: 'matches more than one of the allowed forms; make it match exactly one', at: 'value'}]
@@ -105,6 +112,9 @@ function resolveOneOf(error: ErrorObject, value: unknown, path: JsonPath, rootId
   ]
   const got = (value as Record<string, unknown> | null)?.[tag]
   const suggestion = typeof got === 'string' ? didYouMean(got, allowed) : undefined
+  if (got === undefined) {
+    return [{path, message: `missing required property ${quote(tag)} (one of: ${allowed.join(', ')})`, at: 'value'}]
+  }
   return [
     {
       path: [...path, tag],

@@ -4,8 +4,9 @@ import type {Rule} from './rule.js'
 export const campaignImpact: Rule = (change, ctx) => {
   const campaigns = change.impact.campaigns
   if (campaigns.length === 0) return []
-  const names = campaigns.map((c) => `${c.name} (${c.status}${c.via.length ? `, through ${c.via.join(' → ')}` : ''})`)
-  const what = `${campaigns.length} active campaign${campaigns.length === 1 ? '' : 's'}: ${names.join(', ')}`
+  const shown = campaigns.slice(0, 5).map((c) => JSON.stringify(c.name))
+  const more = campaigns.length > 5 ? `, and ${campaigns.length - 5} more` : ''
+  const what = `${campaigns.length} active campaign${campaigns.length === 1 ? '' : 's'} (${shown.join(', ')}${more})`
   if (!change.impact.audience) {
     return [{rule: 'campaign-impact', level: 'info', message: `used by ${what}; the audience does not change`}]
   }

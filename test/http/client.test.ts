@@ -1,0 +1,88 @@
+import {describe, expect, it} from 'vitest'
+import {AmbiguousWriteError, AuthError, RetriesExhaustedError, VendorError} from '../../src/errors.js'
+import {createHttpClient} from '../../src/http/client.js'
+import {sequenzyEmulator, TEST_KEY} from '../helpers/emulators.js'
+
+async function setup(retry = {}) {
+  const emulator = await sequenzyEmulator()
+  const http = await createHttpClient({
+    baseUrl: emulator.url,
+    vendor: 'Sequenzy',
+    headers: {authorization: `Bearer ${TEST_KEY}`},
+    timeoutMs: 300,
+    retry: {maxAttempts: 5, baseDelayMs: 10, maxDelayMs: 40, ...retry},
+    errorMessage: (body) => (body as {error?: string})?.error,
+  })
+  return {emulator, http, list: () => http.request({method: 'GET', path: '/api/v1/segments'})}
+}
+
+const segmentGets = (e: {requests: Array<{method: string; path: string; at: number}>}) => e.requests.filter((r) => r.method === 'GET' && r.path === '/api/v1/segments')
+
+describe('HTTP layer', () => {
+  it('honours Retry-After: no request goes before the vendor said', async () => {
+    const {emulator, list} = await setup()
+    emulator.faults.add({path: '/api/v1/segments', times: 1, fault: {type: 'status', status: 429, headers: {'retry-after': '1'}}})
+    await list()
+    const [first, second] = segmentGets(emulator)
+    expect(second!.at - first!.at).toBeGreaterThanOrEqual(1000)
+  })
+
+  it('backs off with jitter on 429 without Retry-After, then succeeds', async () => {
+    const {emulator, list, http} = await setup()
+    emulator.faults.add({path: '/api/v1/segments', times: 3, fault: {type: 'status', status: 429}})
+    expect((await list()).status).toBe(200)
+    expect(segmentGets(emulator)).toHaveLength(4)
+    expect(http.stats.rateLimited).toBe(3)
+  })
+
+  it('fails fast, with the ask in the message, when Retry-After is beyond the cap', async () => {
+    const {emulator, list} = await setup({retryAfterCapMs: 60_000})
+    emulator.faults.add({path: '/api/v1/segments', fault: {type: 'status', status: 429, headers: {'retry-after': '3600'}}})
+    await expect(list()).rejects.toThrow(RetriesExhaustedError)
+    await expect(list()).rejects.toThrow(/asked to wait 3600 s/)
+  })
+
+  it('stops after the retry budget on a persistent 503 (exit 5)', async () => {
+    const {emulator, list} = await setup()
+    emulator.faults.add({path: '/api/v1/segments', fault: {type: 'status', status: 503}})
+    const error = await list().catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(RetriesExhaustedError)
+    expect((error as RetriesExhaustedError).exitCode).toBe(5)
+    expect(segmentGets(emulator)).toHaveLength(5)
+  })
+
+  it.each([400, 404, 409, 422, 501])('does not retry a %i', async (status) => {
+    const {emulator, list} = await setup()
+    emulator.faults.add({path: '/api/v1/segments', fault: {type: 'status', status}})
+    await expect(list()).rejects.toThrow(VendorError)
+    expect(segmentGets(emulator)).toHaveLength(1)
+  })
+
+  it.each([401, 403])('maps %i to an authentication error (exit 4) with the vendor message', async (status) => {
+    const {emulator, list} = await setup()
+    emulator.faults.add({path: '/api/v1/segments', fault: {type: 'status', status, body: {success: false, error: 'key revoked'}}})
+    const error = await list().catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(AuthError)
+    expect((error as Error).message).toContain('key revoked')
+  })
+
+  it('never re-sends a create whose outcome is unknown (5xx, reset after commit)', async () => {
+    const {emulator, http} = await setup()
+    const body = {name: 'X', root: {kind: 'group', joinOperator: 'and', children: [{kind: 'filter', field: 'status', operator: 'is', value: 'a'}]}}
+    emulator.faults.add({method: 'POST', path: '/api/v1/segments', times: 1, fault: {type: 'status', status: 500}})
+    await expect(http.request({method: 'POST', path: '/api/v1/segments', body})).rejects.toThrow(AmbiguousWriteError)
+    emulator.faults.add({method: 'POST', path: '/api/v1/segments', times: 1, fault: {type: 'reset-after'}})
+    await expect(http.request({method: 'POST', path: '/api/v1/segments', body})).rejects.toThrow(AmbiguousWriteError)
+    expect(emulator.requests.filter((r) => r.method === 'POST')).toHaveLength(2)
+    expect(emulator.state.segments.map((s) => s.name)).toEqual(['X'])
+  })
+
+  it('retries reads after a reset, a hung response and a truncated body', async () => {
+    const {emulator, list} = await setup()
+    emulator.faults.add({path: '/api/v1/segments', times: 1, fault: {type: 'reset-before'}})
+    emulator.faults.add({path: '/api/v1/segments', skip: 1, times: 1, fault: {type: 'hang'}})
+    emulator.faults.add({path: '/api/v1/segments', skip: 2, times: 1, fault: {type: 'truncate'}})
+    expect((await list()).body).toEqual({success: true, segments: []})
+    expect(segmentGets(emulator)).toHaveLength(4)
+  })
+})

@@ -1,0 +1,87 @@
+import {describe, expect, it} from 'vitest'
+import {planWorkspace} from '../../../src/core/plan/build-plan.js'
+import type {Policy} from '../../../src/core/model.js'
+import {sequenzy} from '../../../src/providers/sequenzy/index.js'
+import {absent, definition, group, leaf, remote, usage} from '../../helpers/builders.js'
+
+const block: Policy = {campaignImpact: 'block', unknownUsage: 'warn'}
+
+// Base ← Mid ← Top (Mid references Base, Top references Mid)
+const remotes = [
+  remote('seg_base', 'Base', group('and', leaf('status', 'is', 'active'))),
+  remote('seg_mid', 'Mid', group('and', leaf('segment', 'is', 'seg_base'))),
+  remote('seg_top', 'Top', group('and', leaf('segment', 'is', 'seg_mid'))),
+]
+const defs = (baseValue = 'active') => [
+  definition('Base', group('and', leaf('status', 'is', baseValue))),
+  definition('Mid', group('and', leaf('segment', 'is', {$segment: 'Base'}))),
+  definition('Top', group('and', leaf('segment', 'is', {$segment: 'Mid'}))),
+]
+
+function plan(input: Partial<Parameters<typeof planWorkspace>[0]>) {
+  return planWorkspace({workspace: {name: 'w'}, endpoint: 'embedded', provider: sequenzy, definitions: defs('inactive'), remotes, usage: usage(), policy: block, ...input})
+}
+
+describe('impact and policy', () => {
+  it('finds campaigns that use a changed segment directly and through segments that reference it', () => {
+    const wp = plan({usage: usage({id: 'cmp_direct', segmentIds: ['seg_base']}, {id: 'cmp_far', kind: 'sequence', status: 'live', segmentIds: ['seg_top']}, {id: 'cmp_other', segmentIds: ['seg_unrelated']})})
+    const change = wp.changes.find((c) => c.name === 'Base')!
+    expect(change.impact.campaigns).toEqual([
+      {kind: 'campaign', id: 'cmp_direct', name: 'cmp_direct', status: 'scheduled', via: []},
+      {kind: 'sequence', id: 'cmp_far', name: 'cmp_far', status: 'live', via: ['Mid', 'Top']},
+    ])
+    expect(change.risks).toEqual([expect.objectContaining({rule: 'campaign-impact', level: 'block', allowFlag: '--allow-campaign-impact'})])
+    expect(wp.summary).toMatchObject({update: 1, blocked: 1, affectedCampaigns: 2})
+  })
+
+  it("only warns under policy campaignImpact: 'warn'", () => {
+    const wp = plan({usage: usage({id: 'c', segmentIds: ['seg_base']}), policy: {campaignImpact: 'warn', unknownUsage: 'warn'}})
+    expect(wp.changes[0]!.risks).toEqual([expect.objectContaining({rule: 'campaign-impact', level: 'warn'})])
+    expect(wp.summary.blocked).toBe(0)
+  })
+
+  it('does not block a rename: the audience stays the same', () => {
+    const renamed = [{...defs()[0]!, name: 'Base 2', renamedFrom: ['Base']}, ...defs().slice(1)]
+    renamed[1] = definition('Mid', group('and', leaf('segment', 'is', {$segment: 'Base 2'})))
+    const wp = plan({definitions: renamed, usage: usage({id: 'c', segmentIds: ['seg_base']})})
+    const change = wp.changes.find((c) => c.name === 'Base 2')!
+    expect(change.impact.audience).toBe(false)
+    expect(change.risks).toEqual([expect.objectContaining({rule: 'campaign-impact', level: 'info'})])
+  })
+
+  it('says campaign usage cannot be verified on every change when it is unknown, and blocks under unknownUsage: block', () => {
+    const unknown = {known: false as const, reason: 'no API'}
+    const warn = plan({usage: unknown})
+    expect(warn.changes[0]!.risks).toEqual([expect.objectContaining({rule: 'unknown-usage', level: 'warn', message: 'campaign usage cannot be verified for sequenzy (no API)'})])
+    const blocked = plan({usage: unknown, policy: {campaignImpact: 'block', unknownUsage: 'block'}})
+    expect(blocked.changes[0]!.risks[0]).toMatchObject({level: 'block', allowFlag: '--allow-campaign-impact'})
+  })
+
+  it('needs --allow-delete for every delete, never deletes a protected segment, and refuses to delete a segment still referenced', () => {
+    const wp = plan({definitions: [absent('Base', {protected: true}), ...defs().slice(1)]})
+    const del = wp.changes.find((c) => c.action === 'delete')!
+    expect(del.risks.map((r) => r.rule)).toEqual(['protected', 'referenced', 'delete'])
+    expect(del.risks.find((r) => r.rule === 'protected')!.allowFlag).toBeUndefined()
+    expect(del.risks.find((r) => r.rule === 'referenced')!.message).toContain('"Mid"')
+  })
+
+  it('orders creates and updates by reference, deletes after them with dependents first', () => {
+    const wp = planWorkspace({
+      workspace: {name: 'w'},
+      endpoint: 'embedded',
+      provider: sequenzy,
+      remotes: [remotes[0]!, remotes[1]!, remote('seg_x', 'X', group('and', leaf('status', 'is', 'x')))],
+      definitions: [
+        definition('Z', group('and', leaf('segment', 'is', {$segment: 'A'}))),
+        definition('A', group('and', leaf('status', 'is', 'a'))),
+        absent('Base'),
+        absent('Mid'),
+        definition('X', group('and', leaf('status', 'is', 'changed'))),
+      ],
+      usage: usage(),
+      policy: block,
+    })
+    expect(wp.changes.map((c) => `${c.action} ${c.name}`)).toEqual(['create A', 'update X', 'create Z', 'delete Mid', 'delete Base'])
+    expect(wp.changes.find((c) => c.name === 'Base')!.dependsOn).toEqual(['Mid'])
+  })
+})

@@ -1,0 +1,113 @@
+import {describe, expect, it} from 'vitest'
+import {loadDefinitions} from '../../../src/core/load/load-definitions.js'
+import {validateDefinitions} from '../../../src/core/validate/validate-definitions.js'
+import {sortProblems} from '../../../src/core/validate/problem.js'
+import {cycleProblems, definitionGraph} from '../../../src/core/graph/definition-graph.js'
+import {sequenzy} from '../../../src/providers/sequenzy/index.js'
+import {schemaPath} from '../../../src/util/package-root.js'
+import {tempRepo} from '../../helpers/temp-repo.js'
+
+async function validate(files: Record<string, string | object>) {
+  const repo = tempRepo(files)
+  const loaded = await loadDefinitions(`${repo.dir}/segments`, {cwd: repo.dir})
+  const result = validateDefinitions(loaded.files, sequenzy, schemaPath(sequenzy.schema))
+  const cycles = cycleProblems(definitionGraph(result.definitions), result.definitions)
+  return {...result, problems: sortProblems([...loaded.problems, ...result.problems, ...cycles])}
+}
+
+const FIVE_ERRORS = `{
+  "name": "Broken",
+  "rooot": {},
+  "root": {
+    "kind": "group",
+    "joinOperator": "andd",
+    "children": [
+      { "kind": "filter", "field": "status", "operator": "at_least", "value": "active" },
+      { "kind": "filter", "field": "stauts", "operator": "is", "value": "active" },
+      { "kind": "filter", "field": "tag", "operator": "contains", "value": 3 },
+      { "kind": "filter", "field": "segment", "operator": "is", "value": { "$segment": "Nope" } }
+    ]
+  }
+}
+`
+
+describe('validate', () => {
+  it('reports all five mistakes of one definition in one run, each at its line and column', async () => {
+    const {problems} = await validate({'segments/broken.json': FIVE_ERRORS})
+    const brief = problems.map((p) => `${p.line}:${p.column} ${p.path} ${p.message}${p.hint ? ` | ${p.hint}` : ''}`)
+    expect(brief).toEqual([
+      '3:3 /rooot unknown property "rooot" | did you mean "root"?',
+      '6:21 /root/joinOperator joinOperator "andd" is not allowed here; expected one of: and, or | did you mean "and"?',
+      '8:58 /root/children/0/operator operator "at_least" is not allowed here; expected one of: is, is_not',
+      '9:36 /root/children/1/field unknown field "stauts"; expected one of: status, phone, smsStatus, tag, email, emailProvider, list, added, firstName, lastName, emailSent, emailDelivered, emailOpened, emailClicked, emailComplained, emailBounced, attribute, event, pollResponse, segment, stripeProduct, stripeCurrentProduct, stripeTrialProduct, commerceProduct, commerceCollection | did you mean "status"?',
+      '10:76 /root/children/2/value value must be a string',
+    ])
+  })
+
+  it('reports malformed JSON with its position and keeps checking the other files', async () => {
+    const {problems} = await validate({
+      'segments/a.json': '{\n  "name": "A",\n  "root": {"kind": "group" "joinOperator": "and"}\n}\n',
+      'segments/b.json': {name: 'B', root: {kind: 'group', joinOperator: 'and', children: [{kind: 'filter', field: 'segment', operator: 'is', value: {$segment: 'Nope'}}]}},
+    })
+    expect(problems).toEqual([
+      expect.objectContaining({file: 'segments/a.json', line: 3, column: 28, message: 'malformed JSON: expected "," between entries'}),
+      expect.objectContaining({file: 'segments/b.json', path: '/root/children/0/value/$segment', message: '$segment references "Nope", but no definition has that name'}),
+    ])
+  })
+
+  it('reports a duplicate key with both positions', async () => {
+    const {problems} = await validate({'segments/a.json': '{\n  "name": "A",\n  "name": "B",\n  "root": {"kind": "group", "joinOperator": "and", "children": [{"kind": "filter", "field": "status", "operator": "is", "value": "x"}]}\n}\n'})
+    expect(problems).toEqual([expect.objectContaining({line: 3, column: 3, message: 'duplicate key "name" (first at line 2, column 3)'})])
+  })
+
+  it('reports duplicate names at both places', async () => {
+    const body = {kind: 'group', joinOperator: 'and', children: [{kind: 'filter', field: 'status', operator: 'is', value: 'x'}]}
+    const {problems} = await validate({'segments/a.json': {name: 'Same', root: body}, 'segments/nested/b.json': {name: 'Same', root: body}})
+    expect(problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.message}`)).toEqual([
+      'segments/a.json:2:11 duplicate segment name "Same": also defined in segments/nested/b.json:2:11',
+      'segments/nested/b.json:2:11 duplicate segment name "Same": also defined in segments/a.json:2:11',
+    ])
+  })
+
+  it('reports dependsOn naming nothing, with a suggestion', async () => {
+    const body = {kind: 'group', joinOperator: 'and', children: [{kind: 'filter', field: 'status', operator: 'is', value: 'x'}]}
+    const {problems} = await validate({'segments/a.json': {name: 'Alpha', root: body}, 'segments/b.json': {name: 'Beta', dependsOn: ['Alpah'], root: body}})
+    expect(problems).toEqual([expect.objectContaining({file: 'segments/b.json', path: '/dependsOn/0', hint: 'did you mean "Alpha"?'})])
+  })
+
+  it('reports a cycle with its full path', async () => {
+    const ref = (name: string) => ({kind: 'group', joinOperator: 'and', children: [{kind: 'filter', field: 'segment', operator: 'is', value: {$segment: name}}]})
+    const {problems} = await validate({'segments/a.json': {name: 'A', root: ref('B')}, 'segments/b.json': {name: 'B', root: ref('C')}, 'segments/c.json': {name: 'C', dependsOn: ['A'], root: ref('A')}})
+    expect(problems).toEqual([expect.objectContaining({file: 'segments/a.json', message: 'dependency cycle: "A" → "B" → "C" → "A"'})])
+  })
+
+  it('accepts a JSON $schema key and a TS definition using the typed helpers', async () => {
+    const {problems, definitions} = await validate({
+      'segments/a.json': {$schema: '../schemas/sequenzy/segment.schema.json', name: 'A', root: {kind: 'group', joinOperator: 'and', children: [{kind: 'filter', field: 'phone', operator: 'is_empty'}]}},
+      'segments/b.ts': `import {defineSegment, segment} from 'segsync/sequenzy'\nexport default defineSegment({name: 'B', root: {kind: 'group', joinOperator: 'or', children: [{kind: 'filter', field: 'segment', operator: 'is_not', value: segment('A')}]}})\n`,
+    })
+    expect(problems).toEqual([])
+    expect(definitions.map((d) => d.name).sort()).toEqual(['A', 'B'])
+    expect(definitions.find((d) => d.name === 'B')!.body).toEqual({root: {kind: 'group', joinOperator: 'or', children: [{kind: 'filter', field: 'segment', operator: 'is_not', value: {$segment: 'A'}}]}})
+  })
+
+  it('reports TS files by JSON path, and a missing value the schema cannot see', async () => {
+    const {problems} = await validate({
+      'segments/b.ts': `export default {name: 'B', root: {kind: 'group', joinOperator: 'or', children: [{kind: 'filter', field: 'tag', operator: 'contains'}, {kind: 'filter', field: 'status', operator: 'is', value: 'x', extra: 1}]}}\n`,
+    })
+    expect(problems).toEqual([
+      expect.objectContaining({file: 'segments/b.ts', path: '/root/children/1/extra', message: 'unknown property "extra"'}),
+    ])
+    expect(problems[0]!.line).toBeUndefined()
+    const second = await validate({'segments/c.ts': `export default {name: 'C', root: {kind: 'group', joinOperator: 'or', children: [{kind: 'filter', field: 'tag', operator: 'contains'}]}}\n`})
+    expect(second.problems).toEqual([expect.objectContaining({path: '/root/children/0/operator', message: 'value is required for tag filters with operator "contains"'})])
+  })
+
+  it('refuses TS definitions with --no-code and reports a TS syntax error with its position', async () => {
+    const repo = tempRepo({'segments/a.ts': 'export default {name: "A"}\n', 'segments/bad.ts': 'export default {name: "A",, }\n'})
+    const noCode = await loadDefinitions(`${repo.dir}/segments`, {cwd: repo.dir, noCode: true})
+    expect(noCode.problems.map((p) => p.message)).toEqual([expect.stringContaining('--no-code'), expect.stringContaining('--no-code')])
+    const loaded = await loadDefinitions(`${repo.dir}/segments`, {cwd: repo.dir})
+    expect(loaded.problems).toEqual([expect.objectContaining({file: 'segments/bad.ts', line: 1, message: expect.stringContaining('cannot load TS definition')})])
+  })
+})
