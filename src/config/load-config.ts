@@ -8,6 +8,7 @@ import {basename, dirname, extname, isAbsolute, relative, resolve} from 'node:pa
 import {ConfigError} from '../errors.js'
 import type {Policy, Problem, Workspace} from '../core/model.js'
 import type {SegsyncConfig, Workspace as WorkspaceConfig} from '../generated/config.js'
+import {sortProblems} from '../core/validate/problem.js'
 import {schemaValidator} from '../core/validate/schema.js'
 import {parseJsonWithPositions} from '../util/json-source.js'
 import {schemaPath} from '../util/package-root.js'
@@ -91,10 +92,12 @@ function validateConfig(raw: unknown, absFile: string, file: string): Problem[] 
   const issues = schemaValidator(schemaPath('config.schema.json')).validate(raw)
   if (issues.length === 0) return []
   const locate = locator(absFile)
-  return issues.map((issue) => {
-    const pos = locate?.(issue.path, issue.at)
-    return {file, ...pos, path: toPointer(issue.path) || '/', message: issue.message, ...(issue.hint ? {hint: issue.hint} : {})}
-  })
+  return sortProblems(
+    issues.map((issue) => {
+      const pos = locate?.(issue.path, issue.at)
+      return {file, ...pos, path: toPointer(issue.path) || '/', message: issue.message, ...(issue.hint ? {hint: issue.hint} : {})}
+    }),
+  )
 }
 
 /** Positions for JSON configs (package.json: under the "segsync" key). */

@@ -54,7 +54,7 @@ describe('config loading', () => {
     const problems = (error as InvalidConfigError).problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.path} ${p.message} ${p.hint ?? ''}`.trim())
     expect(problems).toEqual([
       'segsync.config.json:3:26 /workspaces/prod/provider provider "sequenzi" is not allowed here; expected one of: sequenzy did you mean "sequenzy"?',
-      'segsync.config.json:3:60 /workspaces/prod/endpont unknown property "endpont" did you mean "endpoint"?',
+      'segsync.config.json:3:55 /workspaces/prod/endpont unknown property "endpont" did you mean "endpoint"?',
       'segsync.config.json:5:32 /policy/campaignImpact campaignImpact "blok" is not allowed here; expected one of: block, warn did you mean "block"?',
     ])
   })
