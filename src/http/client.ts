@@ -96,19 +96,14 @@ export async function createHttpClient(options: HttpClientOptions): Promise<Http
     const url = urlFor(req)
     const started = clock.now()
     const payload = req.body === undefined ? undefined : JSON.stringify(req.body)
-    options.debug?.(redact(`→ ${req.method} ${url}${payload ? ` ${payload}` : ''}`))
-    const res: Dispatcher.ResponseData = await request(url, {
-      method: req.method,
-      dispatcher: agent,
-      signal: AbortSignal.timeout(timeoutMs),
-      headers: {
-        accept: 'application/json',
-        ...(payload !== undefined ? {'content-type': 'application/json'} : {}),
-        ...options.headers,
-        ...req.headers,
-      },
-      body: payload,
-    })
+    const requestHeaders = {
+      accept: 'application/json',
+      ...(payload !== undefined ? {'content-type': 'application/json'} : {}),
+      ...options.headers,
+      ...req.headers,
+    }
+    options.debug?.(redact(`→ ${req.method} ${url} ${JSON.stringify(requestHeaders)}${payload ? ` ${payload}` : ''}`))
+    const res: Dispatcher.ResponseData = await request(url, {method: req.method, dispatcher: agent, signal: AbortSignal.timeout(timeoutMs), headers: requestHeaders, body: payload})
     const text = await res.body.text()
     const headers: Record<string, string> = {}
     for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v

@@ -14,7 +14,8 @@ export function definitionGraph(definitions: Definition[]): DependencyGraph {
 
 /** One problem per cycle, at the first segment of the cycle, naming every file on it. */
 export function cycleProblems(graph: DependencyGraph, definitions: Definition[]): Problem[] {
-  const byName = new Map(definitions.map((d) => [d.name, d]))
+  const byName = new Map<string, Definition>()
+  for (const d of definitions) if (!byName.has(d.name)) byName.set(d.name, d)
   return graph.cycles.map((cycle) => {
     const first = byName.get(cycle[0]!)!
     const files = cycle.slice(0, -1).map((n) => `${n} (${where(byName.get(n)!.source)})`)

@@ -13,7 +13,8 @@ export interface DependencyGraph {
 
 export function buildGraph(nodes: Array<{name: string; deps: string[]}>): DependencyGraph {
   const edges = new Map<string, string[]>()
-  for (const n of nodes) edges.set(n.name, [...new Set(n.deps)].filter((d) => d !== undefined).sort())
+  // Two nodes with one name (a duplicate, reported elsewhere) share their edges: no cycle hides.
+  for (const n of nodes) edges.set(n.name, [...new Set([...(edges.get(n.name) ?? []), ...n.deps])].sort())
   // Dependencies that are not nodes themselves (e.g. unchanged segments) add no ordering.
   for (const [name, deps] of edges) edges.set(name, deps.filter((d) => edges.has(d)))
   const cycles = findCycles(edges)
