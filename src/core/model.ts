@@ -56,6 +56,8 @@ export interface CampaignUser {
   status: string
   /** Remote ids of the segments it targets or excludes. */
   segmentIds: string[]
+  /** false: shown for information only, never blocks (e.g. MailGlyph DRAFT campaigns). Default true. */
+  active?: boolean
 }
 
 export type CampaignUsage =

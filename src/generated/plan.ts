@@ -165,6 +165,10 @@ export interface AffectedCampaign {
   name: string
   status: string
   /**
+   * false for campaigns shown as information only (e.g. MailGlyph DRAFT): they never block.
+   */
+  active: boolean
+  /**
    * The chain of segments from the changed one (exclusive) to the one the campaign targets (inclusive); empty when the campaign targets the changed segment directly.
    */
   via: string[]
@@ -174,7 +178,8 @@ export interface AffectedCampaign {
  * via the `definition` "Risk".
  */
 export interface Risk {
-  rule: 'campaign-impact' | 'unknown-usage' | 'delete' | 'protected' | 'referenced' | 'read-only'
+  rule:
+    'campaign-impact' | 'unknown-usage' | 'delete' | 'protected' | 'referenced' | 'read-only' | 'vendor-check'
   level: 'block' | 'warn' | 'info'
   message: string
   /**

@@ -40,8 +40,20 @@ export interface ProviderClient {
    */
   update(remote: RemoteSegment, changes: SegmentBody, desired: SegmentBody & {name: string}): Promise<RemoteSegment>
   delete(remote: RemoteSegment): Promise<void>
+  /**
+   * Optional vendor-side checks of the desired definitions before anything is written (e.g.
+   * Kibamail: do the topic ids exist?). Findings become `vendor-check` risks on those changes.
+   */
+  verify?(definitions: Array<{name: string; body: SegmentBody}>): Promise<VendorFinding[]>
   stats(): HttpStats
   close(): Promise<void>
+}
+
+export interface VendorFinding {
+  /** Segment (definition) name. */
+  name: string
+  level: 'block' | 'warn' | 'info'
+  message: string
 }
 
 export interface CheckIssue {

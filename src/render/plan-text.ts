@@ -44,19 +44,21 @@ function renderChange(change: Change, c: Colors): string[] {
   }
   if (change.manual) lines.push(c.yellow(`      manual step: ${change.manual}`))
   lines.push(...renderCampaigns(change.impact.campaigns, change.impact.audience, c))
-  for (const risk of change.risks) if (risk.rule !== 'campaign-impact') lines.push(renderRisk(risk, c))
-  const campaignRisk = change.risks.find((r) => r.rule === 'campaign-impact')
-  if (campaignRisk && campaignRisk.level !== 'info') lines.push(renderRisk(campaignRisk, c))
+  for (const risk of change.risks) if (risk.rule !== 'campaign-impact' || risk.level !== 'info') lines.push(renderRisk(risk, c))
   return lines
 }
 
 function renderCampaigns(campaigns: AffectedCampaign[], audience: boolean, c: Colors): string[] {
-  if (campaigns.length === 0) return []
-  const head = audience ? c.yellow(`      ! affects ${campaigns.length} active campaign${campaigns.length === 1 ? '' : 's'}:`) : c.dim(`      used by ${campaigns.length} active campaign${campaigns.length === 1 ? '' : 's'} (audience unchanged):`)
-  return [
-    head,
-    ...campaigns.map((k) => `          ${k.kind} ${JSON.stringify(k.name)} (${k.status})${k.via.length ? c.dim(` through ${k.via.map((v) => JSON.stringify(v)).join(' → ')}`) : c.dim(' directly')}`),
-  ]
+  const active = campaigns.filter((k) => k.active)
+  const inactive = campaigns.filter((k) => !k.active)
+  const line = (k: AffectedCampaign) => `          ${k.kind} ${JSON.stringify(k.name)} (${k.status})${k.via.length ? c.dim(` through ${k.via.map((v) => JSON.stringify(v)).join(' → ')}`) : c.dim(' directly')}`
+  const out: string[] = []
+  if (active.length > 0) {
+    out.push(audience ? c.yellow(`      ! affects ${active.length} active campaign${active.length === 1 ? '' : 's'}:`) : c.dim(`      used by ${active.length} active campaign${active.length === 1 ? '' : 's'} (audience unchanged):`))
+    out.push(...active.map(line))
+  }
+  if (inactive.length > 0) out.push(c.dim(`      also used by ${inactive.length} campaign${inactive.length === 1 ? '' : 's'} that ${inactive.length === 1 ? 'is' : 'are'} not active:`), ...inactive.map((k) => c.dim(line(k))))
+  return out
 }
 
 function renderRisk(risk: Risk, c: Colors): string {

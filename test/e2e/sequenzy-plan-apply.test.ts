@@ -110,8 +110,8 @@ describe('segsync plan and apply (Sequenzy)', () => {
     expect(plan.summary).toMatchObject({create: 2, update: 1, delete: 1, blocked: 2, affectedCampaigns: 2, unmanaged: 1})
     const base = plan.workspaces[0].changes.find((c: {name: string}) => c.name === 'Base')
     expect(base.impact.campaigns).toEqual([
-      {kind: 'campaign', id: 'cmp_1', name: 'Spring sale', status: 'scheduled', via: []},
-      {kind: 'sequence', id: 'seq_1', name: 'Onboarding', status: 'live', via: ['Mid']},
+      {kind: 'campaign', id: 'cmp_1', name: 'Spring sale', status: 'scheduled', active: true, via: []},
+      {kind: 'sequence', id: 'seq_1', name: 'Onboarding', status: 'live', active: true, via: ['Mid']},
     ])
   })
 

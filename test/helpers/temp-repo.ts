@@ -27,10 +27,10 @@ export function tempRepo(files: Record<string, string | object> = {}): TempRepo 
   return repo
 }
 
-/** A JSON config with one workspace pointing at `endpoint`. */
-export function jsonConfig(endpoint: string, extra: Record<string, unknown> = {}, policy?: Record<string, unknown>) {
+/** A JSON config with one workspace ("main") of `provider` pointing at `endpoint`. */
+export function jsonConfig(endpoint: string, extra: Record<string, unknown> = {}, policy?: Record<string, unknown>, provider = 'sequenzy') {
   return {
-    workspaces: {main: {provider: 'sequenzy', segments: 'segments', apiKeyEnv: 'SEQUENZY_API_KEY', endpoint, ...extra}},
+    workspaces: {main: {provider, segments: 'segments', apiKeyEnv: `${provider.toUpperCase()}_API_KEY`, endpoint, ...extra}},
     ...(policy ? {policy} : {}),
   }
 }

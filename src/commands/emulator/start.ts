@@ -2,9 +2,8 @@ import {existsSync} from 'node:fs'
 import {resolve} from 'node:path'
 import {Args, Flags} from '@oclif/core'
 import {BaseCommand} from '../../cli/base-command.js'
+import {emulatorIds} from '../../emulators/registry.js'
 import {UsageError} from '../../errors.js'
-
-const PROVIDERS = ['sequenzy']
 
 export default class EmulatorStart extends BaseCommand {
   static override summary = "Serve a vendor's API emulator on loopback, for your own CI and demos."
@@ -14,7 +13,7 @@ export default class EmulatorStart extends BaseCommand {
     '<%= config.bin %> emulator start sequenzy --port 4010 --state .segsync/ci-sequenzy.json --rate-limit',
   ]
   static override args = {
-    provider: Args.string({description: 'Which vendor to emulate.', required: true, options: PROVIDERS}),
+    provider: Args.string({description: 'Which vendor to emulate.', required: true, options: emulatorIds}),
   }
   static override flags = {
     port: Flags.integer({char: 'p', summary: 'Port on 127.0.0.1 (0 = any free port).', default: 0, min: 0, max: 65535}),
@@ -31,7 +30,7 @@ export default class EmulatorStart extends BaseCommand {
     const statePath = flags.state ? resolve(flags.state) : undefined
     if (flags.seed && !existsSync(resolve(flags.seed))) throw new UsageError(`seed file not found: ${flags.seed}`)
     const seed = (statePath ? readState(statePath) : undefined) ?? (flags.seed ? readState(resolve(flags.seed)) : undefined)
-    const emulator = await startEmulator(args.provider as 'sequenzy', {seed, statePath, port: flags.port, rateLimit: flags['rate-limit'], latencyMs: flags.latency})
+    const emulator = await startEmulator(args.provider as (typeof emulatorIds)[number], {seed, statePath, port: flags.port, rateLimit: flags['rate-limit'], latencyMs: flags.latency})
     this.log(`${args.provider} emulator listening on ${emulator.url}`)
     this.log(this.c.dim(`Use endpoint: '${emulator.url}' in the workspace config. ${statePath ? `State: ${statePath}.` : 'State is in memory (use --state to keep it).'} Ctrl-C stops.`))
     await new Promise<void>((done) => {

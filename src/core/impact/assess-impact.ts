@@ -36,7 +36,7 @@ function affected(remoteName: string, ctx: ImpactContext): AffectedCampaign[] {
       const via = name === undefined ? undefined : reach.get(name)
       if (via && (!best || via.length < best.length)) best = via
     }
-    if (best) out.push({kind: user.kind, id: user.id, name: user.name, status: user.status, via: best})
+    if (best) out.push({kind: user.kind, id: user.id, name: user.name, status: user.status, active: user.active !== false, via: best})
   }
-  return out.sort((a, b) => a.via.length - b.via.length || a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name))
+  return out.sort((a, b) => Number(b.active) - Number(a.active) || a.via.length - b.via.length || a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name))
 }

@@ -3,7 +3,7 @@
  * Pure: every input is plain data already read from disk and the vendor.
  */
 import type {Change, PlanDocument, Summary, WorkspacePlan} from '../../generated/plan.js'
-import type {Provider} from '../../providers/provider.js'
+import type {Provider, VendorFinding} from '../../providers/provider.js'
 import {sha256} from '../../util/hash.js'
 import type {CampaignUsage, Definition, Policy, RemoteSegment, Workspace} from '../model.js'
 import {diffWorkspace} from '../diff/diff-workspace.js'
@@ -20,6 +20,8 @@ export interface WorkspacePlanInput {
   remotes: RemoteSegment[]
   usage: CampaignUsage
   policy: Policy
+  /** Vendor-side findings about the definitions (ProviderClient.verify). */
+  findings?: VendorFinding[]
 }
 
 export function planWorkspace(input: WorkspacePlanInput): WorkspacePlan {
@@ -35,7 +37,7 @@ export function planWorkspace(input: WorkspacePlanInput): WorkspacePlan {
     c.action === 'delete' ? {...c, dependsOn: [...(referencedBy.get(c.name) ?? [])].filter((n) => deleted.has(n)).sort()} : c,
   )
   changes = assessImpact(changes, {usage, referencedBy, nameOf, cosmeticFields: provider.cosmeticFields})
-  changes = applyRules(changes, {policy, provider, definitions: new Map(definitions.map((d) => [d.name, d])), remotesById: new Map(remotes.map((r) => [r.id, r])), referencedBy}, rules)
+  changes = applyRules(changes, {policy, provider, definitions: new Map(definitions.map((d) => [d.name, d])), remotesById: new Map(remotes.map((r) => [r.id, r])), referencedBy, findings: input.findings ?? []}, rules)
   changes = executionOrder(changes)
 
   const plan: Omit<WorkspacePlan, 'summary'> = {
@@ -69,7 +71,7 @@ export function executionOrder(changes: Change[]): Change[] {
 
 export function summarize(workspaces: Array<Pick<WorkspacePlan, 'changes' | 'unchanged' | 'unmanaged'>>): Summary {
   const changes = workspaces.flatMap((w) => w.changes)
-  const campaigns = new Set(changes.flatMap((c) => c.impact.campaigns.map((k) => `${k.kind}:${k.id}`)))
+  const campaigns = new Set(changes.flatMap((c) => c.impact.campaigns.filter((k) => k.active).map((k) => `${k.kind}:${k.id}`)))
   return {
     create: changes.filter((c) => c.action === 'create').length,
     update: changes.filter((c) => c.action === 'update').length,

@@ -27,11 +27,24 @@ describe('impact and policy', () => {
     const wp = plan({usage: usage({id: 'cmp_direct', segmentIds: ['seg_base']}, {id: 'cmp_far', kind: 'sequence', status: 'live', segmentIds: ['seg_top']}, {id: 'cmp_other', segmentIds: ['seg_unrelated']})})
     const change = wp.changes.find((c) => c.name === 'Base')!
     expect(change.impact.campaigns).toEqual([
-      {kind: 'campaign', id: 'cmp_direct', name: 'cmp_direct', status: 'scheduled', via: []},
-      {kind: 'sequence', id: 'cmp_far', name: 'cmp_far', status: 'live', via: ['Mid', 'Top']},
+      {kind: 'campaign', id: 'cmp_direct', name: 'cmp_direct', status: 'scheduled', active: true, via: []},
+      {kind: 'sequence', id: 'cmp_far', name: 'cmp_far', status: 'live', active: true, via: ['Mid', 'Top']},
     ])
     expect(change.risks).toEqual([expect.objectContaining({rule: 'campaign-impact', level: 'block', allowFlag: '--allow-campaign-impact'})])
     expect(wp.summary).toMatchObject({update: 1, blocked: 1, affectedCampaigns: 2})
+  })
+
+  it('lists campaigns that are not active (e.g. drafts) without blocking on them', () => {
+    const wp = plan({usage: usage({id: 'draft', status: 'DRAFT', active: false, segmentIds: ['seg_base']})})
+    const change = wp.changes[0]!
+    expect(change.impact.campaigns).toEqual([expect.objectContaining({id: 'draft', active: false})])
+    expect(change.risks).toEqual([expect.objectContaining({rule: 'campaign-impact', level: 'info', message: 'also used by 1 campaign that is not active'})])
+    expect(wp.summary).toMatchObject({blocked: 0, affectedCampaigns: 0})
+  })
+
+  it('attaches what the vendor says about a definition (ProviderClient.verify) to its change', () => {
+    const wp = plan({findings: [{name: 'Base', level: 'warn', message: 'topic top_1 could not be verified'}]})
+    expect(wp.changes[0]!.risks).toEqual([expect.objectContaining({rule: 'vendor-check', level: 'warn', message: 'topic top_1 could not be verified'})])
   })
 
   it("only warns under policy campaignImpact: 'warn'", () => {

@@ -5,7 +5,8 @@ import {readOnly} from './read-only.js'
 import {referencedDelete} from './referenced-delete.js'
 import type {Rule} from './rule.js'
 import {unknownUsage} from './unknown-usage.js'
+import {vendorCheck} from './vendor-check.js'
 
 /** Every rule, in the order their risks are listed. */
-export const rules: Rule[] = [readOnly, protectedSegment, referencedDelete, deleteNeedsFlag, campaignImpact, unknownUsage]
+export const rules: Rule[] = [readOnly, protectedSegment, referencedDelete, deleteNeedsFlag, vendorCheck, campaignImpact, unknownUsage]
 export {applyRules, type RuleContext} from './rule.js'

@@ -1,6 +1,6 @@
 import type {Change, Risk} from '../../../generated/plan.js'
 import type {Definition, Policy, RemoteSegment} from '../../model.js'
-import type {Provider} from '../../../providers/provider.js'
+import type {Provider, VendorFinding} from '../../../providers/provider.js'
 import type {ReferencedBy} from '../../impact/reference-graph.js'
 
 export interface RuleContext {
@@ -9,6 +9,8 @@ export interface RuleContext {
   definitions: Map<string, Definition>
   remotesById: Map<string, RemoteSegment>
   referencedBy: ReferencedBy
+  /** Vendor-side findings about desired definitions (ProviderClient.verify), by segment name. */
+  findings: VendorFinding[]
 }
 
 /** A rule reads a change and its context and returns the risks it sees (often none). */
