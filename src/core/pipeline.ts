@@ -2,19 +2,20 @@
  * The pipeline, in order: load → validate → graph (offline, `prepare`), then read the vendor →
  * diff → impact → plan (`plan`), then apply (`apply`). Commands call these and render.
  */
-import {AuthError, ConfigError, UsageError} from '../errors.js'
+import {AuthError, ConfigError, ExitCode, exitCodeOf, StalePlanError, UsageError} from '../errors.js'
 import type {ApplyReport} from '../generated/apply-report.js'
 import type {PlanDocument, WorkspacePlan} from '../generated/plan.js'
 import {loadConfig, type LoadedConfig} from '../config/load-config.js'
 import type {EmbeddedEndpoint} from '../emulators/embedded.js'
 import {getProvider} from '../providers/registry.js'
-import type {Provider, ProviderClient} from '../providers/provider.js'
+import type {ConnectOptions, Provider, ProviderClient} from '../providers/provider.js'
 import {registerSecret} from '../util/redact.js'
 import {packageVersion, schemaPath} from '../util/package-root.js'
 import type {Definition, Problem, RemoteSegment, Workspace} from './model.js'
 import {applyWorkspace, type ApplyOutcome} from './apply/apply-workspace.js'
 import {assertNotBlocked, type ApplyFlags} from './apply/gate.js'
 import {buildReport} from './apply/report.js'
+import {compareWithSaved} from './apply/saved-plan.js'
 import {cycleProblems, definitionGraph} from './graph/definition-graph.js'
 import {loadDefinitions, type LoadResult} from './load/load-definitions.js'
 import {planDocument, planWorkspace} from './plan/build-plan.js'
@@ -24,8 +25,8 @@ import {validateDefinitions} from './validate/validate-definitions.js'
 export interface RunContext {
   cwd: string
   configFile?: string
-  /** Only this workspace (default: all). */
-  workspace?: string
+  /** Only these workspaces (default: all). */
+  workspace?: string | string[]
   /** Refuse TS definitions. */
   noCode?: boolean
   env: NodeJS.ProcessEnv
@@ -70,11 +71,13 @@ export async function prepare(ctx: RunContext): Promise<Prepared> {
   return {config, workspaces, problems: sortProblems(dedupe(problems)), contents}
 }
 
-function selectWorkspaces(all: Workspace[], name: string | undefined): Workspace[] {
-  if (!name) return all
-  const found = all.filter((w) => w.name === name)
-  if (found.length === 0) throw new UsageError(`no workspace named ${JSON.stringify(name)}; the config has: ${all.map((w) => w.name).join(', ')}`)
-  return found
+function selectWorkspaces(all: Workspace[], names: string | string[] | undefined): Workspace[] {
+  if (!names) return all
+  const wanted = Array.isArray(names) ? names : [names]
+  for (const name of wanted) {
+    if (!all.some((w) => w.name === name)) throw new UsageError(`no workspace named ${JSON.stringify(name)}; the config has: ${all.map((w) => w.name).join(', ')}`)
+  }
+  return all.filter((w) => wanted.includes(w.name))
 }
 
 function dedupe(problems: Problem[]): Problem[] {
@@ -104,7 +107,7 @@ export async function connect(ctx: RunContext, prepared: PreparedWorkspace): Pro
     const {startEmbedded} = await import('../emulators/embedded.js')
     const embedded = await startEmbedded(ws)
     registerSecret(embedded.apiKey)
-    const client = await provider.connect({endpoint: embedded.endpoint, apiKey: embedded.apiKey, rateLimit: ws.rateLimit, debug: ctx.debug})
+    const client = await provider.connect({endpoint: embedded.endpoint, apiKey: embedded.apiKey, rateLimit: ws.rateLimit, debug: ctx.debug, ...httpTuning(ctx.env)})
     return {client, endpoint: 'embedded', embedded}
   }
   const endpoint = ws.endpoint ?? provider.defaults.endpoint
@@ -117,8 +120,27 @@ export async function connect(ctx: RunContext, prepared: PreparedWorkspace): Pro
     throw new AuthError(`workspace ${ws.name}: the ${provider.label} API key is not set: environment variable ${keyEnv} is empty`, `Export ${keyEnv}=<your ${provider.label} API key> (in CI: a repository or environment secret).`)
   }
   registerSecret(apiKey)
-  const client = await provider.connect({endpoint: endpoint.replace(/\/$/, ''), apiKey, rateLimit: ws.rateLimit ?? provider.defaults.rateLimit, debug: ctx.debug})
+  const client = await provider.connect({endpoint: endpoint.replace(/\/$/, ''), apiKey, rateLimit: ws.rateLimit ?? provider.defaults.rateLimit, debug: ctx.debug, ...httpTuning(ctx.env)})
   return {client, endpoint: endpoint.replace(/\/$/, '')}
+}
+
+/**
+ * Per-request timeout and retry budget, tunable from the environment (README "Tuning"):
+ * SEGSYNC_TIMEOUT_MS (30000), SEGSYNC_MAX_ATTEMPTS (5), SEGSYNC_RETRY_BASE_MS (1000),
+ * SEGSYNC_RETRY_MAX_MS (30000), SEGSYNC_RETRY_AFTER_CAP_MS (60000).
+ */
+export function httpTuning(env: NodeJS.ProcessEnv): Pick<ConnectOptions, 'timeoutMs' | 'retry'> {
+  const num = (name: string) => {
+    const raw = env[name]
+    if (raw === undefined || raw === '') return undefined
+    const value = Number(raw)
+    if (!Number.isFinite(value) || value < 0) throw new UsageError(`${name} must be a non-negative number (got ${JSON.stringify(raw)})`)
+    return value
+  }
+  const retry = {maxAttempts: num('SEGSYNC_MAX_ATTEMPTS'), baseDelayMs: num('SEGSYNC_RETRY_BASE_MS'), maxDelayMs: num('SEGSYNC_RETRY_MAX_MS'), retryAfterCapMs: num('SEGSYNC_RETRY_AFTER_CAP_MS')}
+  const defined = Object.fromEntries(Object.entries(retry).filter(([, v]) => v !== undefined))
+  const timeoutMs = num('SEGSYNC_TIMEOUT_MS')
+  return {...(timeoutMs !== undefined ? {timeoutMs} : {}), ...(Object.keys(defined).length ? {retry: defined} : {})}
 }
 
 export interface PlanRun {
@@ -158,6 +180,20 @@ export async function plan(ctx: RunContext, prepared: Prepared): Promise<PlanRun
   return {document, sessions, close}
 }
 
+/**
+ * A saved plan may be applied only if nothing it was made against changed. Returns
+ * 'already-applied' when the vendor already matches it (a plan applied twice writes nothing).
+ */
+export function verifySavedPlan(saved: PlanDocument, run: PlanRun, file: string): 'apply' | 'already-applied' {
+  const {alreadyApplied, reasons} = compareWithSaved(saved, run.document)
+  if (alreadyApplied) return 'already-applied'
+  if (reasons.length === 0) return 'apply'
+  throw new StalePlanError(
+    `the saved plan ${file} is stale; nothing was written:\n${reasons.map((r) => `  - ${r}`).join('\n')}`,
+    'Run segsync plan again, review the new plan, and apply that one.',
+  )
+}
+
 export interface ApplyOptions extends ApplyFlags {
   concurrency: number
   stopped?: () => boolean
@@ -186,4 +222,11 @@ export async function apply(run: PlanRun, options: ApplyOptions): Promise<{repor
   }
   const report = buildReport(results, {version: packageVersion(), interrupted: options.stopped?.() ?? false})
   return {report, outcomes: results.flatMap((r) => r.outcomes)}
+}
+
+/** The exit code an apply report stands for (design.md §2.4). */
+export function applyExitCode(report: ApplyReport, outcomes: ApplyOutcome[]): number {
+  if (report.status === 'partial' || report.status === 'interrupted') return ExitCode.partial
+  if (report.status === 'failed') return exitCodeOf(outcomes.find((o) => o.status === 'failed')?.error)
+  return ExitCode.ok
 }

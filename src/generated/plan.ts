@@ -106,6 +106,10 @@ export interface Change {
    * sha256 of the normalised remote body the plan was made against (update, delete).
    */
   fingerprint?: string
+  /**
+   * The remote segment (update, delete) in the normalised form its fingerprint is taken of: a stale saved plan is explained by diffing it against the remote now.
+   */
+  before?: {}
   impact: Impact
   risks: Risk[]
   /**
@@ -179,7 +183,14 @@ export interface AffectedCampaign {
  */
 export interface Risk {
   rule:
-    'campaign-impact' | 'unknown-usage' | 'delete' | 'protected' | 'referenced' | 'read-only' | 'vendor-check'
+    | 'campaign-impact'
+    | 'unknown-usage'
+    | 'delete'
+    | 'protected'
+    | 'referenced'
+    | 'read-only'
+    | 'vendor-check'
+    | 'mass-delete'
   level: 'block' | 'warn' | 'info'
   message: string
   /**

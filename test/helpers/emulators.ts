@@ -6,7 +6,7 @@ import type {SequenzyState} from '../../src/emulators/sequenzy/state.js'
 
 export const TEST_KEY = 'sk_live_test_0123456789abcdef'
 
-export async function sequenzyEmulator(seed: Partial<SequenzyState> | Record<string, unknown> = {}, options: {rateLimit?: boolean} = {}): Promise<RunningEmulator & {state: SequenzyState}> {
+export async function sequenzyEmulator(seed: Partial<SequenzyState> | Record<string, unknown> = {}, options: {rateLimit?: boolean | {perSecond?: number; perMinute?: number}} = {}): Promise<RunningEmulator & {state: SequenzyState}> {
   const emulator = await startEmulator('sequenzy', {seed: {apiKeys: [TEST_KEY], ...seed}, rateLimit: options.rateLimit})
   onTestFinished(() => emulator.close())
   return Object.assign(emulator, {state: emulator.app.state as SequenzyState})

@@ -8,6 +8,8 @@ import type {Change, Risk, WorkspacePlan} from '../../generated/plan.js'
 export interface ApplyFlags {
   allowDelete: boolean
   allowCampaignImpact: boolean
+  /** The exact number of deletes confirmed with --confirm-delete (mass deletes). */
+  confirmDelete?: number
 }
 
 export interface Blocked {
@@ -18,7 +20,9 @@ export interface Blocked {
 
 export function blockedRisks(workspaces: WorkspacePlan[], flags: ApplyFlags): Blocked[] {
   const allowed = (risk: Risk) =>
-    (risk.allowFlag === '--allow-delete' && flags.allowDelete) || (risk.allowFlag === '--allow-campaign-impact' && flags.allowCampaignImpact)
+    (risk.allowFlag === '--allow-delete' && flags.allowDelete) ||
+    (risk.allowFlag === '--allow-campaign-impact' && flags.allowCampaignImpact) ||
+    (flags.confirmDelete !== undefined && risk.allowFlag === `--confirm-delete=${flags.confirmDelete}`)
   return workspaces.flatMap((ws) =>
     ws.changes.flatMap((change) => change.risks.filter((r) => r.level === 'block' && !allowed(r)).map((risk) => ({workspace: ws.name, change, risk}))),
   )

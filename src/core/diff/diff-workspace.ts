@@ -53,6 +53,7 @@ export function diffWorkspace({definitions, remotes, provider, prune}: DiffInput
       fields: diffFields(current, local, provider.describe?.bind(provider)),
       after: {name: def.name, ...def.body},
       fingerprint: fingerprint(current),
+      before: current,
     })
   }
 
@@ -85,13 +86,15 @@ function base(action: Change['action'], def: Definition): Omit<Change, 'fields'>
 
 function deleteChange(remote: RemoteSegment, provider: Provider, nameOf: NameOf, reason: 'ensure-absent' | 'prune', def?: Definition): Change {
   const start = def ? base('delete', def) : {action: 'delete' as const, name: remote.name, dependsOn: [], impact: {usage: 'none' as const, audience: false, campaigns: []}, risks: []}
+  const current = remoteForm(remote, provider, nameOf)
   return {
     ...start,
     name: remote.name,
     id: remote.id,
     reason,
     fields: [],
-    fingerprint: fingerprint(remoteForm(remote, provider, nameOf)),
+    fingerprint: fingerprint(current),
+    before: current,
     ...(provider.deletes.supported ? {} : {manual: provider.deletes.manual}),
   }
 }

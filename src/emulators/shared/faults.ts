@@ -26,6 +26,8 @@ export interface FaultRule {
   skip?: number
   /** How many matching requests get the fault (default: every one). */
   times?: number
+  /** Only every n-th matching request (after `skip`) gets the fault: 2 = half of them. */
+  every?: number
   fault: Fault
 }
 
@@ -54,6 +56,7 @@ export class FaultController {
       if (rule.path && !(typeof rule.path === 'string' ? rule.path === path : rule.path.test(path))) continue
       rule.seen++
       if (rule.seen <= (rule.skip ?? 0)) continue
+      if (rule.every && (rule.seen - (rule.skip ?? 0)) % rule.every !== 0) continue
       if (rule.times !== undefined && rule.fired >= rule.times) continue
       rule.fired++
       out.push(rule.fault)

@@ -1,5 +1,6 @@
 import {campaignImpact} from './campaign-impact.js'
 import {deleteNeedsFlag} from './delete-needs-flag.js'
+import {massDelete} from './mass-delete.js'
 import {protectedSegment} from './protected-segment.js'
 import {readOnly} from './read-only.js'
 import {referencedDelete} from './referenced-delete.js'
@@ -8,5 +9,5 @@ import {unknownUsage} from './unknown-usage.js'
 import {vendorCheck} from './vendor-check.js'
 
 /** Every rule, in the order their risks are listed. */
-export const rules: Rule[] = [readOnly, protectedSegment, referencedDelete, deleteNeedsFlag, vendorCheck, campaignImpact, unknownUsage]
+export const rules: Rule[] = [readOnly, protectedSegment, referencedDelete, massDelete, deleteNeedsFlag, vendorCheck, campaignImpact, unknownUsage]
 export {applyRules, type RuleContext} from './rule.js'
