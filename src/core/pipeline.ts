@@ -29,6 +29,8 @@ export interface RunContext {
   workspace?: string | string[]
   /** Refuse TS definitions. */
   noCode?: boolean
+  /** Treat a missing segments folder as empty (import into a new workspace). */
+  missingFolderOk?: boolean
   env: NodeJS.ProcessEnv
   /** Progress for people (stderr); silent in --json mode. */
   progress(line: string): void
@@ -60,7 +62,7 @@ export async function prepare(ctx: RunContext): Promise<Prepared> {
   for (const workspace of selected) {
     const provider = await getProvider(workspace.provider)
     // Two workspaces may share a folder (staging and production): read it once.
-    if (!loads.has(workspace.segmentsDir)) loads.set(workspace.segmentsDir, loadDefinitions(workspace.segmentsDir, {cwd: ctx.cwd, noCode: ctx.noCode}))
+    if (!loads.has(workspace.segmentsDir)) loads.set(workspace.segmentsDir, loadDefinitions(workspace.segmentsDir, {cwd: ctx.cwd, noCode: ctx.noCode, missingOk: ctx.missingFolderOk}))
     const loaded = await loads.get(workspace.segmentsDir)!
     const validated = validateDefinitions(loaded.files, provider, schemaPath(provider.schema))
     const graph = definitionGraph(validated.definitions)

@@ -26,6 +26,8 @@ export interface LoadOptions {
   cwd: string
   /** Refuse TS definitions (fork-safety: never run code from an untrusted pull request). */
   noCode?: boolean
+  /** A missing folder is an empty workspace (import), not a mistake in the config. */
+  missingOk?: boolean
 }
 
 export async function loadDefinitions(dir: string, options: LoadOptions): Promise<LoadResult> {
@@ -35,6 +37,7 @@ export async function loadDefinitions(dir: string, options: LoadOptions): Promis
   } catch (error) {
     const file = displayPath(dir, options.cwd)
     const code = (error as {code?: string}).code
+    if (code === 'ENOENT' && options.missingOk) return {files: [], contents: [], problems: []}
     return {
       files: [],
       contents: [],
