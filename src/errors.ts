@@ -2,6 +2,8 @@
  * The one error hierarchy. Every error a user can meet carries its exit code (design.md §2.4) and,
  * where we know one, a hint saying what to do. Commands throw; the base command maps to the exit code.
  */
+import type {Problem} from './core/model.js'
+
 export const ExitCode = {
   ok: 0,
   error: 1,
@@ -32,20 +34,10 @@ export class ConfigError extends SegsyncError {
   override readonly exitCode = ExitCode.invalid
 }
 
-/** A problem in a file, with its position (see core/model.ts Problem). */
-export interface FileProblem {
-  file: string
-  line?: number
-  column?: number
-  path?: string
-  message: string
-  hint?: string
-}
-
 /** Definitions or config did not validate: carries every problem found in the run. */
 export class InvalidDefinitionsError extends SegsyncError {
   override readonly exitCode = ExitCode.invalid
-  constructor(readonly problems: FileProblem[]) {
+  constructor(readonly problems: Problem[]) {
     const files = new Set(problems.map((p) => p.file)).size
     super(`${problems.length} problem${problems.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}; nothing was sent to any vendor`)
   }

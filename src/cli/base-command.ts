@@ -4,7 +4,8 @@
  */
 import {Command, Flags, type Interfaces} from '@oclif/core'
 import type {RunContext} from '../core/pipeline.js'
-import {SegsyncError, type FileProblem} from '../errors.js'
+import type {Problem} from '../core/model.js'
+import {SegsyncError} from '../errors.js'
 import {colorEnabled, colors, type Colors} from '../render/colors.js'
 import {renderProblems} from '../render/problems.js'
 import {installOutputRedaction, redact} from '../util/redact.js'
@@ -42,7 +43,7 @@ export abstract class BaseCommand extends Command {
   protected override async catch(err: Error & {exitCode?: number}): Promise<unknown> {
     if (!(err instanceof SegsyncError)) return super.catch(err)
     process.exitCode = err.exitCode
-    const problems = (err as {problems?: FileProblem[]}).problems
+    const problems = (err as {problems?: Problem[]}).problems
     if (this.jsonEnabled()) {
       this.logJson({error: {name: err.name, exitCode: err.exitCode, message: redact(err.message), ...(err.hint ? {hint: err.hint} : {}), ...(problems ? {problems} : {})}})
       return
