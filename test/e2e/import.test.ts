@@ -1,5 +1,5 @@
 /** `segsync import` through the built CLI: files written, never overwritten, and a plan right after shows zero changes. */
-import {existsSync, readdirSync, readFileSync} from 'node:fs'
+import {existsSync, readdirSync} from 'node:fs'
 import {join, relative} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {providerIds} from '../../src/providers/registry.js'
