@@ -24,8 +24,9 @@ export function embeddedStatePath(ws: Pick<Workspace, 'rootDir' | 'name' | 'prov
 export async function startEmbedded(ws: Workspace): Promise<EmbeddedEndpoint> {
   const statePath = embeddedStatePath(ws)
   const seed = readState(statePath) ?? (ws.emulatorSeed ? readState(ws.emulatorSeed) : undefined)
-  const keys = (seed as {apiKeys?: string[]} | undefined)?.apiKeys
-  const apiKey = keys?.[0] ?? `${emulators[ws.provider].keyPrefix}embedded_${randomBytes(12).toString('hex')}`
+  // Keys are plain strings, or `{key, scopes}` for vendors with scoped keys (Kibamail).
+  const first = (seed as {apiKeys?: Array<string | {key?: string}>} | undefined)?.apiKeys?.[0]
+  const apiKey = (typeof first === 'string' ? first : first?.key) ?? `${emulators[ws.provider].keyPrefix}embedded_${randomBytes(12).toString('hex')}`
   const emulator = await startEmulator(ws.provider, {seed, statePath})
   return {endpoint: emulator.url, apiKey, emulator, statePath}
 }

@@ -7,7 +7,7 @@ export type SegsyncConfig = WorkspacesConfig | FlatConfig
 /**
  * Which vendor this workspace talks to.
  */
-export type ProviderId = 'sequenzy'
+export type ProviderId = 'mailglyph' | 'kibamail' | 'sequenzy' | 'push0' | 'altcraft'
 /**
  * Folder of definitions, relative to the config file, read recursively (*.json and *.ts).
  */

@@ -3,7 +3,11 @@ import {ConfigError} from '../errors.js'
 import type {Provider, ProviderId} from './provider.js'
 
 const loaders: Record<ProviderId, () => Promise<Provider>> = {
+  mailglyph: () => import('./mailglyph/index.js').then((m) => m.mailglyph),
+  kibamail: () => import('./kibamail/index.js').then((m) => m.kibamail),
   sequenzy: () => import('./sequenzy/index.js').then((m) => m.sequenzy),
+  push0: () => import('./push0/index.js').then((m) => m.push0),
+  altcraft: () => import('./altcraft/index.js').then((m) => m.altcraft),
 }
 
 export const providerIds = Object.keys(loaders) as ProviderId[]

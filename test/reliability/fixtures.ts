@@ -5,7 +5,9 @@
  */
 import type {RunningEmulator} from '../../src/emulators/shared/server.js'
 import type {SequenzyState} from '../../src/emulators/sequenzy/state.js'
+import type {MailGlyphState} from '../../src/emulators/mailglyph/state.js'
 import {sequenzyEmulator, TEST_KEY} from '../helpers/emulators.js'
+import {MAILGLYPH_KEY, mailglyphEmulator} from '../helpers/mailglyph.js'
 
 export interface SegmentSpec {
   name: string
@@ -86,4 +88,55 @@ export const sequenzyFixture: VendorFixture = {
   },
 }
 
-export const fixtures: VendorFixture[] = [sequenzyFixture]
+// MailGlyph: a segment is `data.tier equals <value>`; references are membership filters, which
+// the emulator accepts when its `acceptMembershipOperators` assumption is on (vendors.md §1.6).
+const mgCondition = (spec: SegmentSpec, idOf: (name: string) => unknown) => ({
+  logic: 'AND',
+  groups: [{filters: [{field: 'data.tier', operator: 'equals', value: spec.value}, ...(spec.refs ?? []).map((r) => ({field: idOf(r), operator: 'memberOfSegment'}))]}],
+})
+const mgState = (e: RunningEmulator) => e.app.state as MailGlyphState
+const mgSegment = (e: RunningEmulator, name: string) => mgState(e).segments.find((s) => s.name === name)!
+
+export const mailglyphFixture: VendorFixture = {
+  id: 'mailglyph',
+  keyEnv: 'MAILGLYPH_API_KEY',
+  key: MAILGLYPH_KEY,
+  async start(segments, options = {}) {
+    const id = (name: string) => `seg_${segments.findIndex((s) => s.name === name)}`
+    return mailglyphEmulator(
+      {
+        segments: segments.map((s) => ({id: id(s.name), name: s.name, condition: mgCondition(s, id)})),
+        campaigns: options.campaignOn ? [{id: 'cmp_live', name: 'Live campaign', audienceType: 'SEGMENT', segmentId: id(options.campaignOn), status: 'SENDING'}] : [],
+      },
+      {rateLimit: options.rateLimit, assumptions: {acceptMembershipOperators: true}},
+    )
+  },
+  definition: (spec) => ({name: spec.name, condition: mgCondition(spec, (r) => ({$segment: r}))}),
+  remote: (e) => new Map(mgState(e).segments.map((s) => [s.name, String(s.condition!.groups[0]!.filters[0]!.value)])),
+  idOf: (e, name) => mgSegment(e, name).id,
+  updatePath: (id) => ({method: 'PATCH', path: `/segments/${id}`}),
+  createPath: {method: 'POST', path: '/segments'},
+  listPath: {method: 'GET', path: '/segments'},
+  edit: {
+    rename: (e, name, to) => void (mgSegment(e, name).name = to),
+    change: (e, name, value) => void (mgSegment(e, name).condition!.groups[0]!.filters[0]!.value = value),
+    remove: (e, name) => void (mgState(e).segments = mgState(e).segments.filter((s) => s.name !== name)),
+    add: (e, spec) =>
+      void mgState(e).segments.push({
+        id: `seg_ui_${spec.name.replace(/\W/g, '')}`,
+        name: spec.name,
+        description: null,
+        type: 'DYNAMIC',
+        condition: {logic: 'AND', groups: [{filters: [{field: 'data.tier', operator: 'equals', value: spec.value}]}]},
+        trackMembership: false,
+        memberCount: 0,
+        projectId: mgState(e).projectId,
+        createdAt: '',
+        updatedAt: '',
+      }),
+    campaign: (e, name) =>
+      void mgState(e).campaigns.push({id: 'cmp_new', name: 'New campaign', audienceType: 'SEGMENT', segmentId: mailglyphFixture.idOf(e, name), status: 'SCHEDULED'}),
+  },
+}
+
+export const fixtures: VendorFixture[] = [sequenzyFixture, mailglyphFixture]

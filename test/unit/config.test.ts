@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {InvalidConfigError, loadConfig} from '../../src/config/load-config.js'
+import {providerIds} from '../../src/providers/registry.js'
 import {tempRepo} from '../helpers/temp-repo.js'
 
 const flat = {provider: 'sequenzy', segments: 'segments', endpoint: 'embedded'}
@@ -53,7 +54,7 @@ describe('config loading', () => {
     expect(error).toBeInstanceOf(InvalidConfigError)
     const problems = (error as InvalidConfigError).problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.path} ${p.message} ${p.hint ?? ''}`.trim())
     expect(problems).toEqual([
-      'segsync.config.json:3:26 /workspaces/prod/provider provider "sequenzi" is not allowed here; expected one of: sequenzy did you mean "sequenzy"?',
+      `segsync.config.json:3:26 /workspaces/prod/provider provider "sequenzi" is not allowed here; expected one of: ${providerIds.join(', ')} did you mean "sequenzy"?`,
       'segsync.config.json:3:55 /workspaces/prod/endpont unknown property "endpont" did you mean "endpoint"?',
       'segsync.config.json:5:32 /policy/campaignImpact campaignImpact "blok" is not allowed here; expected one of: block, warn did you mean "block"?',
     ])

@@ -87,7 +87,10 @@ function resolveOneOf(error: ErrorObject, value: unknown, path: JsonPath, rootId
         .filter((e) => e.keyword === 'required' && e.instancePath === '' && props[String(e.params.missingProperty)]?.const !== undefined)
         .map((e) => String(e.params.missingProperty)),
     ]
-    return {branch: resolved, validate, ok, tagMismatches}
+    // Untagged unions (Kibamail's conditions are told apart by their keys): a branch that does
+    // not declare the value's own keys is not the one the author meant, however few its problems.
+    const unknownKeys = raw.filter((e) => e.keyword === 'additionalProperties' && e.instancePath === '').length
+    return {branch: resolved, validate, ok, tagMismatches, unknownKeys}
   })
   if (results.some((r) => r.ok)) {
     return [{path, message: 'matches more than one of the allowed forms; make it match exactly one', at: 'value'}]
@@ -95,8 +98,8 @@ function resolveOneOf(error: ErrorObject, value: unknown, path: JsonPath, rootId
   const fewestMismatches = Math.min(...results.map((r) => r.tagMismatches.length))
   const candidates = results.filter((r) => r.tagMismatches.length === fewestMismatches)
   if (fewestMismatches === 0) {
-    const scored = candidates.map((r) => ({issues: issuesFor(r.validate, value, path, rootId)}))
-    scored.sort((a, b) => a.issues.length - b.issues.length)
+    const scored = candidates.map((r) => ({unknownKeys: r.unknownKeys, issues: issuesFor(r.validate, value, path, rootId)}))
+    scored.sort((a, b) => a.unknownKeys - b.unknownKeys || a.issues.length - b.issues.length)
     return scored[0]!.issues
   }
   // No branch's tags match: the tag is the mistake. Report it once with what is allowed.

@@ -37,6 +37,8 @@ export interface EmulatorApp {
   snapshot(): unknown
   /** The live state object, handed to `mutate` faults. */
   state: unknown
+  /** Whether a request may change state (default: any method but GET). Only those persist it. */
+  mutates?(req: {method: string; path: string}): boolean
 }
 
 export interface ServeOptions {
@@ -122,7 +124,8 @@ export async function serve(app: EmulatorApp, options: ServeOptions = {}): Promi
     log.body = json
     const response = app.handle({method, path: url.pathname, query: url.searchParams, headers: req.headers, text, json, jsonError})
     log.status = response.status
-    if (options.statePath && method !== 'GET' && response.status < 300) writeState(options.statePath, app.snapshot())
+    const mutates = app.mutates ? app.mutates({method, path: url.pathname}) : method !== 'GET'
+    if (options.statePath && mutates && response.status < 300) writeState(options.statePath, app.snapshot())
     if (after?.type === 'reset-after') return void req.socket.destroy()
     if (after?.type === 'truncate') {
       const full = response.text ?? JSON.stringify(response.body ?? {})

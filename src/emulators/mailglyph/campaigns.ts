@@ -1,0 +1,72 @@
+/**
+ * MailGlyph campaigns, read side (vendors.md §1.7): `GET /campaigns?page&pageSize&status` answers
+ * a bare page `{data, page, pageSize, total, totalPages}` whose items are full `Campaign` objects
+ * (audienceType, segmentId, audienceCondition included); `GET /campaigns/{id}` wraps the campaign
+ * as `{success, data}` and embeds its segment.
+ */
+import type {EmulatorRequest, EmulatorResponse} from '../shared/server.js'
+import type {MailGlyphAssumptions} from './assumptions.js'
+import {CAMPAIGN_STATUSES, type CampaignStatus, type MailGlyphState, type StoredCampaign, type StoredSegment} from './state.js'
+
+type Fail = (status: number, message: string) => EmulatorResponse
+
+export function listCampaigns(state: MailGlyphState, req: EmulatorRequest, rules: MailGlyphAssumptions, fail: Fail): EmulatorResponse {
+  const status = req.query.get('status')
+  if (status !== null && !CAMPAIGN_STATUSES.includes(status as CampaignStatus)) {
+    return fail(400, `${rules.validationPrefix}/query/status must be equal to one of the allowed values: ${CAMPAIGN_STATUSES.join(', ')}`)
+  }
+  const page = integerParam(req, 'page', 1)
+  const pageSize = integerParam(req, 'pageSize', rules.campaignPageSizeDefault)
+  if (page === undefined || page < 1) return fail(400, `${rules.validationPrefix}/query/page must be integer >= 1`)
+  if (pageSize === undefined || pageSize < 1 || pageSize > rules.campaignPageSizeMax) {
+    return fail(400, `${rules.validationPrefix}/query/pageSize must be integer between 1 and ${rules.campaignPageSizeMax}`)
+  }
+  const matching = state.campaigns.filter((c) => status === null || c.status === status)
+  const data = matching.slice((page - 1) * pageSize, page * pageSize).map((c) => present(c, state.projectId))
+  return {status: 200, body: {data, page, pageSize, total: matching.length, totalPages: Math.ceil(matching.length / pageSize)}}
+}
+
+export function getCampaign(state: MailGlyphState, id: string, fail: Fail, segment: (s: StoredSegment) => unknown): EmulatorResponse {
+  const campaign = state.campaigns.find((c) => c.id === id)
+  if (!campaign) return fail(404, 'Campaign not found')
+  const target = campaign.segmentId ? state.segments.find((s) => s.id === campaign.segmentId) : undefined
+  return {status: 200, body: {success: true, data: {...present(campaign, state.projectId), ...(target ? {segment: segment(target)} : {})}}}
+}
+
+/** Ids of the campaigns in `statuses` that target a segment (Plunk's delete guard). */
+export function campaignsUsing(state: MailGlyphState, segmentId: string, statuses: string[]): StoredCampaign[] {
+  return state.campaigns.filter((c) => c.segmentId === segmentId && statuses.includes(c.status))
+}
+
+/** The OpenAPI `Campaign` object, with the counters and nullable fields a seed may leave out. */
+function present(c: StoredCampaign, projectId: string) {
+  const created = c.createdAt ?? '2026-01-01T00:00:00.000Z'
+  return {
+    description: null,
+    subject: '',
+    body: '',
+    from: '',
+    fromName: null,
+    replyTo: null,
+    segmentId: null,
+    audienceCondition: null,
+    totalRecipients: 0,
+    sentCount: 0,
+    deliveredCount: 0,
+    openedCount: 0,
+    clickedCount: 0,
+    bouncedCount: 0,
+    scheduledFor: null,
+    sentAt: null,
+    projectId,
+    ...c,
+    createdAt: created,
+    updatedAt: c.updatedAt ?? created,
+  }
+}
+
+function integerParam(req: EmulatorRequest, name: string, fallback: number): number | undefined {
+  const raw = req.query.get(name)
+  if (raw === null) return fallback
+  return /^\d+$/.test(raw) ? Number(raw) : undefined
+}

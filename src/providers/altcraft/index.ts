@@ -1,0 +1,23 @@
+import type {Provider} from '../provider.js'
+import {describeChange} from './describe.js'
+import {checkBody, normalizeBody, toDefinitionBody} from './mapping.js'
+
+/** Altcraft Platform (marketing automation, self-hosted or cloud): seed 004, vendors.md §5. */
+export const altcraft = {
+  id: 'altcraft',
+  label: 'Altcraft',
+  schema: 'altcraft/segment.schema.json',
+  defaults: {
+    // No default endpoint: Altcraft is mostly self-hosted, so each workspace names its own origin
+    // (Altcraft Cloud customers use theirs too). No documented rate limit either (vendors.md §5.2).
+    apiKeyEnv: 'ALTCRAFT_API_TOKEN',
+  },
+  deletes: {supported: true},
+  campaignUsage: 'readable',
+  cosmeticFields: ['name'],
+  check: checkBody,
+  toDefinition: (remote) => toDefinitionBody(remote.raw),
+  normalize: (body) => normalizeBody(body),
+  describe: describeChange,
+  connect: async (options) => (await import('./client.js')).connectAltcraft(options),
+} satisfies Provider

@@ -1,0 +1,138 @@
+/**
+ * Altcraft ↔ definitions. A definition holds the segment as the API names it (`list_id`,
+ * `is_static`, `is_refresh_daily`, `segment`: seed 004). What Altcraft adds on its own is dropped:
+ * block defaults (no limit, the whole percentage range), a block `list_id` that repeats the
+ * segment's, and empty query defaults (`child: []`, `condition: ""`, as the segments/get example
+ * shows). Queries are otherwise kept verbatim: their vocabulary is not documented (vendors.md §5.4).
+ */
+import {keyed} from '../../core/diff/keyed.js'
+import type {CheckIssue, SegmentBody} from '../provider.js'
+
+export interface ApiQuery {
+  compo: string
+  name: string
+  operator: string
+  type: string
+  value: Array<{name: string; value: unknown}>
+  child?: ApiQuery[]
+  condition?: string
+  [key: string]: unknown
+}
+
+export interface ApiBlock {
+  condition: 'and' | 'or'
+  list_id?: number
+  limit?: number
+  percent_from?: number
+  percent_to?: number
+  queries: ApiQuery[]
+}
+
+/** A segment as segments/get answers it (type flags and top-level list_id may be missing). */
+export interface SegmentRaw {
+  id?: number
+  name?: string
+  count?: number
+  list_id?: number
+  is_static?: boolean
+  is_refresh_daily?: boolean
+  segment?: ApiBlock[]
+}
+
+/** What a left-out block field means: no limit, the whole database (vendors.md §5.4). */
+export const BLOCK_DEFAULTS = {limit: 0, percent_from: 0, percent_to: 100} as const
+/** Query keys Altcraft answers as "" when unused. */
+const EMPTY_STRING_KEYS = new Set(['condition', 'object_path', 'object_type'])
+
+/** The profile database of a remote segment: top-level `list_id`, else its first block's. */
+export function databaseOf(raw: unknown): number | undefined {
+  const r = (raw ?? {}) as SegmentRaw
+  return r.list_id ?? r.segment?.[0]?.list_id
+}
+
+/** A segment without rules is static: its members are added by hand, by import or by API. */
+export function isStaticRaw(raw: unknown): boolean {
+  return !((raw as SegmentRaw | undefined)?.segment?.length)
+}
+
+/** The remote segment as a user would write it. */
+export function toDefinitionBody(raw: unknown): SegmentBody {
+  const r = (raw ?? {}) as SegmentRaw
+  const db = databaseOf(r)
+  const blocks = r.segment ?? []
+  return {
+    ...(db !== undefined ? {list_id: db} : {}),
+    ...(r.is_static === true ? {is_static: true} : {}),
+    ...(r.is_static === true && r.is_refresh_daily === true ? {is_refresh_daily: true} : {}),
+    ...(blocks.length > 0 ? {segment: blocks.map((b) => cleanBlock(b, db))} : {}),
+  }
+}
+
+function cleanBlock(block: ApiBlock, db: number | undefined): ApiBlock {
+  const out: Record<string, unknown> = {condition: block.condition}
+  if (block.list_id !== undefined && block.list_id !== db) out.list_id = block.list_id
+  for (const [key, fallback] of Object.entries(BLOCK_DEFAULTS)) {
+    const v = block[key as keyof typeof BLOCK_DEFAULTS]
+    if (v !== undefined && v !== fallback) out[key] = v
+  }
+  out.queries = (block.queries ?? []).map(cleanQuery)
+  return out as unknown as ApiBlock
+}
+
+function cleanQuery(query: ApiQuery): ApiQuery {
+  const out: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(query)) {
+    if (key === 'child') {
+      if (Array.isArray(value) && value.length > 0) out.child = value.map(cleanQuery)
+    } else if (!(EMPTY_STRING_KEYS.has(key) && value === '')) {
+      out[key] = value
+    }
+  }
+  return out as ApiQuery
+}
+
+/**
+ * Comparable form: defaults dropped, blocks by position (`block #1`), queries keyed by content
+ * (`email equal Yahoo! (US)`), nested queries too, so their order carries no meaning.
+ */
+export function normalizeBody(body: SegmentBody): SegmentBody {
+  const b = toDefinitionBody(body) as {segment?: ApiBlock[]}
+  const blocks = b.segment?.map((block, i) => [`block #${i + 1}`, {...block, queries: keyedQueries(block.queries)}] as const)
+  return {...b, ...(blocks ? {segment: Object.fromEntries(blocks)} : {})}
+}
+
+function keyedQueries(queries: ApiQuery[]): Record<string, unknown> {
+  return keyed(
+    queries.map((q) => (q.child ? {...q, child: keyedQueries(q.child)} : q)),
+    (q) => queryText(q),
+  )
+}
+
+/** A query's key and name for people: `email equal Yahoo! (US)`; several values as `field=subscriptions, resource_id=1`. */
+export function queryText(query: {name?: unknown; operator?: unknown; value?: unknown}): string {
+  const values = Array.isArray(query.value) ? (query.value as Array<{name?: unknown; value?: unknown}>) : []
+  const shown = values.length === 1 ? String(values[0]?.value) : values.map((v) => `${String(v?.name)}=${String(v?.value)}`).join(', ')
+  return [query.name, query.operator, shown].filter((p) => p !== undefined && p !== '').map(String).join(' ')
+}
+
+/** Checks the schema cannot express (Altcraft refuses these, or they mean nothing). */
+export function checkBody(body: SegmentBody): CheckIssue[] {
+  const b = body as {list_id?: number; is_static?: boolean; is_refresh_daily?: boolean; segment?: ApiBlock[]}
+  const issues: CheckIssue[] = []
+  if (b.is_refresh_daily === true && b.is_static !== true) {
+    issues.push({path: ['is_refresh_daily'], message: 'is_refresh_daily applies only to updatable segments (is_static: true)', hint: 'Set is_static: true to make the segment updatable, or remove is_refresh_daily.'})
+  }
+  b.segment?.forEach((block, i) => {
+    if (block.list_id !== undefined && block.list_id !== b.list_id) {
+      issues.push({
+        path: ['segment', i, 'list_id'],
+        message: `block list_id ${block.list_id} differs from the segment's list_id ${String(b.list_id)}`,
+        hint: 'An Altcraft segment selects from one profile database: remove the block list_id (segsync sends the segment one) or make them equal.',
+      })
+    }
+    const from = block.percent_from ?? BLOCK_DEFAULTS.percent_from
+    const to = block.percent_to ?? BLOCK_DEFAULTS.percent_to
+    if (from >= to) issues.push({path: ['segment', i, 'percent_from'], message: `percent_from (${from}) must be less than percent_to (${to})`, hint: 'The sample is the range percent_from–percent_to of the database (default 0–100).'})
+  })
+  return issues
+}

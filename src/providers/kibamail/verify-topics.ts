@@ -1,0 +1,32 @@
+/**
+ * Before apply: do the topic ids that TopicConditions reference exist? Kibamail documents
+ * `GET /v1/topics` (scope read:topics; "Includes both active and archived topics";
+ * https://kibamail.com/docs/api/topics/get-topics), so they are checked, not guessed. An unknown id
+ * blocks: the segment would silently match nobody (or everybody, under notSubscribedToTopic).
+ * When the topics cannot be read (e.g. the key lacks read:topics), the ids are reported as
+ * unverifiable instead of failing the plan.
+ */
+import {AuthError, VendorError} from '../../errors.js'
+import type {SegmentBody, VendorFinding} from '../provider.js'
+import {topicIds} from './condition-text.js'
+
+export async function verifyTopics(definitions: Array<{name: string; body: SegmentBody}>, listTopics: () => Promise<Array<{id: string}>>): Promise<VendorFinding[]> {
+  const wanted = definitions.map((d) => ({name: d.name, ids: topicIds(d.body.conditions)})).filter((w) => w.ids.length > 0)
+  if (wanted.length === 0) return []
+  let known: Set<string>
+  try {
+    known = new Set((await listTopics()).map((t) => t.id))
+  } catch (error) {
+    if (!(error instanceof AuthError || error instanceof VendorError)) throw error
+    return wanted.map((w) => ({name: w.name, level: 'warn', message: `${idList(w.ids)} could not be verified: ${error.message}`}))
+  }
+  return wanted.flatMap((w): VendorFinding[] => {
+    const missing = w.ids.filter((id) => !known.has(id))
+    if (missing.length === 0) return []
+    return [{name: w.name, level: 'block', message: `conditions reference ${idList(missing)} that Kibamail does not have (GET /v1/topics); create the topic or fix the id`}]
+  })
+}
+
+function idList(ids: string[]): string {
+  return `topic id${ids.length === 1 ? '' : 's'} ${ids.map((id) => JSON.stringify(id)).join(', ')}`
+}

@@ -1,0 +1,26 @@
+import type {Provider} from '../provider.js'
+import {checkBody} from './check.js'
+import {describeChange} from './describe.js'
+import {normalizeBody, toDefinitionBody} from './mapping.js'
+
+/** MailGlyph (email): seed 000, vendors.md §1. */
+export const mailglyph = {
+  id: 'mailglyph',
+  label: 'MailGlyph',
+  schema: 'mailglyph/segment.schema.json',
+  defaults: {
+    endpoint: 'https://api.mailglyph.com',
+    apiKeyEnv: 'MAILGLYPH_API_KEY',
+    // No documented request budget (vendors.md §1.4): no client-side limit unless the workspace
+    // sets `rateLimit`; 429 + Retry-After is honoured by the HTTP layer.
+  },
+  deletes: {supported: true},
+  campaignUsage: 'readable',
+  // Who is in the segment depends on `condition` alone.
+  cosmeticFields: ['name', 'description', 'trackMembership'],
+  check: checkBody,
+  toDefinition: (remote, nameOf) => toDefinitionBody(remote.raw, nameOf),
+  normalize: normalizeBody,
+  describe: describeChange,
+  connect: async (options) => (await import('./client.js')).connectMailGlyph(options),
+} satisfies Provider

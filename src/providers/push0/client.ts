@@ -1,0 +1,128 @@
+/**
+ * Push0 REST client (HTTP only). https://docs.push0.com/rest-api/v1/ — vendors.md §4.
+ *
+ * Quirks kept here: every request carries `Content-Type: application/json`, GETs included
+ * ("Headers are required on all requests"); update is `PATCH /v1/segments` with the id in the
+ * body; create and update answer "segment id or error message", which arrives as plain text, a
+ * JSON string or an object; the list is paged with `page`/`limit` (max 100) and ends on a short
+ * page. Push0 documents no delete endpoint and no campaign API.
+ */
+import {AmbiguousWriteError, SegsyncError, VendorError} from '../../errors.js'
+import {createHttpClient, type HttpClient} from '../../http/client.js'
+import type {RemoteSegment} from '../../core/model.js'
+import type {ConnectOptions, ProviderClient, SegmentBody} from '../provider.js'
+
+/** "limit … Default: 50. Max: 100" (list page, vendors.md §4.3). */
+export const PAGE_SIZE = 100
+/** Create and update say `/v1/segments` under base https://api.push0.com; the list page's `/api/v1/segments` is an alias (vendors.md §4.3). */
+const SEGMENTS = '/v1/segments'
+/** Ids are opaque (`seg_jfeZ4NrGegjV9`, `sg_wsviVjvLoorS5GKOZpznH`): one token, no spaces. */
+const ID = /^[A-Za-z0-9_-]+$/
+
+interface ApiSegment {
+  id: string
+  name: string
+  [key: string]: unknown
+}
+
+export const NO_CAMPAIGN_API = 'Push0 documents no campaign or notification API, so which sends use a segment cannot be read'
+
+export async function connectPush0(options: ConnectOptions): Promise<ProviderClient> {
+  const http = await createHttpClient({
+    baseUrl: options.endpoint,
+    vendor: 'Push0',
+    // Push0 answers 400 "Missing Content-Type: application/json" to any request without it, GETs too.
+    headers: {authorization: `Bearer ${options.apiKey}`, 'content-type': 'application/json'},
+    rateLimit: options.rateLimit,
+    timeoutMs: options.timeoutMs,
+    retry: options.retry,
+    debug: options.debug,
+    errorMessage,
+  })
+
+  return {
+    listSegments: () => listAll(http),
+    campaignUsage: async () => ({known: false, reason: NO_CAMPAIGN_API}),
+    async create(name, body) {
+      const sent: SegmentBody = {name, ...body}
+      const res = await http.request({method: 'POST', path: SEGMENTS, body: sent})
+      const id = writtenId(res.body)
+      // No id means we cannot tell whether it landed: segsync then lists by name and adopts it.
+      if (!id) throw new AmbiguousWriteError(`Push0 answered POST ${SEGMENTS} without a segment id: ${answered(res.body, res.text)}`)
+      const raw = isSegment(res.body) ? res.body : {...sent, id, description: sent.description ?? null}
+      return {id, name, raw}
+    },
+    async update(remote, changes) {
+      const sent = {id: remote.id, ...withClearedFields(changes)}
+      const res = await http.request({method: 'PATCH', path: SEGMENTS, body: sent})
+      const id = writtenId(res.body)
+      if (id !== remote.id) {
+        throw new VendorError(`Push0 did not confirm the update of ${JSON.stringify(remote.name)} (${remote.id}): ${answered(res.body, res.text)}`, res.status, res.body)
+      }
+      const raw = isSegment(res.body) ? res.body : {...(remote.raw as object), ...sent}
+      return {id, name: typeof changes.name === 'string' ? changes.name : remote.name, raw}
+    },
+    async delete(remote) {
+      // Never reached through apply: the provider declares deletes unsupported, so a planned
+      // delete is a manual step. Kept explicit so a direct call cannot pretend to succeed.
+      throw new SegsyncError(`Push0 has no delete endpoint: delete ${JSON.stringify(remote.name)} (${remote.id}) in the Push0 dashboard`)
+    },
+    stats: () => ({...http.stats}),
+    close: () => http.close(),
+  }
+}
+
+/** Every page, `page` from 1, until a page shorter than the limit. */
+async function listAll(http: HttpClient): Promise<RemoteSegment[]> {
+  const out: RemoteSegment[] = []
+  const seen = new Set<string>()
+  for (let page = 1; ; page++) {
+    const res = await http.request<unknown>({method: 'GET', path: SEGMENTS, query: {page, limit: PAGE_SIZE}})
+    if (!Array.isArray(res.body)) throw new SegsyncError(`Push0 answered GET ${SEGMENTS} (page ${page}) with something other than a list of segments`)
+    const fresh = (res.body as ApiSegment[]).filter((s) => !seen.has(s.id))
+    // A server that ignores `page` would hand back page 1 forever: stop rather than loop.
+    if (res.body.length > 0 && fresh.length === 0) throw new SegsyncError(`Push0 returned page ${page} of GET ${SEGMENTS} with only segments already read: pagination is not advancing`)
+    for (const s of fresh) {
+      seen.add(s.id)
+      out.push({id: s.id, name: s.name, raw: s})
+    }
+    if (res.body.length < PAGE_SIZE) return out
+  }
+}
+
+/**
+ * "Only fields sent with values will be updated": a field removed from a definition would stay
+ * as it was if we left it out. An empty description clears it (an empty description and none
+ * read the same way, see mapping.ts).
+ */
+function withClearedFields(changes: SegmentBody): SegmentBody {
+  return 'description' in changes && changes.description === undefined ? {...changes, description: ''} : changes
+}
+
+/** The id from "Returns segment id or error message": plain text or a JSON string (both arrive as a string), or an object with `id`. */
+function writtenId(body: unknown): string | undefined {
+  const candidate = typeof body === 'string' ? body.trim() : isSegmentLike(body) ? body.id : undefined
+  return candidate !== undefined && ID.test(candidate) ? candidate : undefined
+}
+
+/** What a write answered instead of an id, for the message: the text itself when it is one. */
+function answered(body: unknown, text: string): string {
+  return JSON.stringify(typeof body === 'string' ? body : text).slice(0, 200)
+}
+
+function isSegmentLike(body: unknown): body is {id: string} {
+  return typeof body === 'object' && body !== null && typeof (body as {id?: unknown}).id === 'string'
+}
+
+function isSegment(body: unknown): body is ApiSegment {
+  return isSegmentLike(body) && typeof (body as {name?: unknown}).name === 'string'
+}
+
+/** The error body is not documented: `{"error": "…"}` (vendors.md §4.2 ASSUMPTION), `{message}`, or plain text. */
+function errorMessage(body: unknown): string | undefined {
+  if (typeof body === 'string') return body
+  const b = body as {error?: unknown; message?: unknown} | undefined
+  if (typeof b?.error === 'string') return b.error
+  if (typeof b?.message === 'string') return b.message
+  return undefined
+}

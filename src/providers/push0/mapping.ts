@@ -1,0 +1,91 @@
+/**
+ * Push0 ↔ definitions. A definition holds Push0's own body (seed 003): `description` and
+ * `constraints`, a list of groups `{type: AND|OR, constraints: [{field, relation, value}]}`.
+ * The list response adds `id`, `updatedAt` and `createdAt` (dropped here), may carry
+ * `description: null` for a segment created without one, and may spell relations in upper case
+ * (read as the table's symbols, see relations.ts).
+ */
+import type {JsonPath} from '../../core/model.js'
+import {keyed, show} from '../../core/diff/keyed.js'
+import type {SegmentBody} from '../provider.js'
+import {canonicalRelation} from './relations.js'
+
+interface Constraint {
+  field: unknown
+  relation: unknown
+  value?: unknown
+}
+interface Group {
+  type: unknown
+  constraints?: Constraint[] | null
+}
+/** A group in the comparable form: constraints keyed by their text. */
+interface KeyedGroup {
+  type: unknown
+  constraints: Record<string, Constraint>
+}
+
+/** The remote segment's body as a user would write it. */
+export function toDefinitionBody(raw: unknown): SegmentBody {
+  const r = (raw ?? {}) as {description?: unknown; constraints?: unknown}
+  return {
+    ...describedAs(r.description),
+    constraints: groupsOf(r.constraints).map((g) => ({type: g.type, constraints: (g.constraints ?? []).map(constraintOf)})),
+  }
+}
+
+/**
+ * Comparable form. Push0 ANDs the groups and gives order no meaning inside a group either
+ * ("each object in the array is combined with the others using a logical AND"), so both levels
+ * are keyed by content: `AND(country == "PL", sessionCount > 5)`. An empty description is the
+ * same as none.
+ */
+export function normalizeBody(body: SegmentBody): SegmentBody {
+  const groups = groupsOf(body.constraints).map((g): KeyedGroup => ({type: g.type, constraints: keyed((g.constraints ?? []).map(constraintOf), constraintText)}))
+  return {...describedAs(body.description), constraints: keyed(groups, groupText)}
+}
+
+/** `sessionCount > 5`, `country == "PL"`: the value as JSON, so 5 and "5" differ. */
+export function constraintText(c: Constraint): string {
+  return `${String(c.field)} ${String(c.relation)} ${show(c.value)}`
+}
+
+function groupText(g: KeyedGroup): string {
+  return `${String(g.type)}(${Object.keys(g.constraints).join(', ')})`
+}
+
+function constraintOf(c: Constraint): Constraint {
+  return {field: c.field, relation: canonicalRelation(c.relation), ...(c.value !== undefined ? {value: c.value} : {})}
+}
+
+function groupsOf(value: unknown): Group[] {
+  return Array.isArray(value) ? (value as Group[]) : []
+}
+
+function describedAs(description: unknown): {description?: string} {
+  return typeof description === 'string' && description !== '' ? {description} : {}
+}
+
+/** Words for a change in the normalised body. */
+export function describeChange(change: {path: JsonPath; kind: 'add' | 'remove' | 'change'; before?: unknown; after?: unknown}): string | undefined {
+  const {path, kind, before, after} = change
+  if (path.length === 1 && path[0] === 'name') {
+    return kind === 'add' ? `named ${JSON.stringify(after)}` : `renames ${JSON.stringify(before)} to ${JSON.stringify(after)}`
+  }
+  if (path.length === 1 && path[0] === 'description') {
+    if (kind === 'add') return `sets the description to ${JSON.stringify(after)}`
+    if (kind === 'remove') return `removes the description (was ${JSON.stringify(before)})`
+    return `changes the description from ${JSON.stringify(before)} to ${JSON.stringify(after)}`
+  }
+  if (path.length === 1 && path[0] === 'constraints' && kind === 'add' && isEmptyObject(after)) {
+    return 'targets all devices (no constraints)'
+  }
+  if (path.length === 2 && path[0] === 'constraints' && kind !== 'change') {
+    return `${kind === 'add' ? 'adds' : 'removes'} constraint group \`${String(path[1])}\``
+  }
+  return undefined
+}
+
+function isEmptyObject(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && Object.keys(value).length === 0
+}
