@@ -8,12 +8,15 @@ export default class Plan extends BaseCommand {
   static override summary = 'Show what apply would change, and the active campaigns each change touches.'
   static override description = `Reads each workspace's remote segments and campaign usage, diffs them against the definition files, and prints a Terraform-like plan: + create, ~ update (with the changed fields), - delete, the active campaigns and sequences each change affects (directly or through segments that reference it), and what a policy blocks. Writes nothing to any vendor.
 
+In GitHub Actions (GITHUB_ACTIONS=true) it also appends the plan as Markdown to the job summary and prints ::error/::warning annotations at the definition files of blocked and campaign-affecting changes. --comment creates or updates one plan comment on the pull request (GITHUB_TOKEN, GITHUB_REPOSITORY, GITHUB_EVENT_PATH); with a read-only token (a fork's pull request) the plan goes to the job summary instead.
+
 Exit codes: 0 success (no changes, or changes without --detailed-exitcode), 2 changes pending with --detailed-exitcode, 3 invalid definitions/config, 4 authentication refused, 5 retries exhausted.`
   static override examples = [
     '<%= config.bin %> plan',
     '<%= config.bin %> plan -w production --detailed-exitcode',
     '<%= config.bin %> plan --json > plan.json',
     '<%= config.bin %> plan --out plan.json',
+    '<%= config.bin %> plan --comment',
   ]
   static override enableJsonFlag = true
   static override flags = {
@@ -21,11 +24,14 @@ Exit codes: 0 success (no changes, or changes without --detailed-exitcode), 2 ch
     'no-code': sharedFlags['no-code'],
     'detailed-exitcode': Flags.boolean({summary: 'Exit 2 when there are changes (0 when none), like terraform plan.', default: false}),
     out: Flags.string({char: 'o', summary: 'Also save the plan (JSON, schemas/plan.schema.json) to this file.'}),
+    comment: Flags.boolean({summary: 'Create or update the plan comment on the pull request (GitHub Actions: GITHUB_TOKEN, GITHUB_REPOSITORY, GITHUB_EVENT_PATH).', default: false}),
   }
 
   async run() {
     const {flags} = await this.parse(Plan)
     const ctx = this.setup(flags)
+    // Checked before the vendor is read, so a misconfigured workflow fails fast.
+    const target = flags.comment ? await (await import('../github/context.js')).commentTarget(process.env) : undefined
     const [{prepare, plan}, {renderPlanText}] = await Promise.all([import('../core/pipeline.js'), import('../render/plan-text.js')])
     const prepared = await prepare(ctx)
     if (prepared.problems.length > 0) throw new InvalidDefinitionsError(prepared.problems)
@@ -36,6 +42,11 @@ Exit codes: 0 success (no changes, or changes without --detailed-exitcode), 2 ch
       if (flags.out) {
         await writeFile(flags.out, redact(JSON.stringify(document, null, 2)) + '\n')
         ctx.progress(`Saved the plan to ${flags.out}. Apply exactly it with: segsync apply ${flags.out}`)
+      }
+      if (target || process.env.GITHUB_ACTIONS === 'true') {
+        const {publishPlan} = await import('../github/publish.js')
+        const warn = (line: string) => process.stderr.write(`${this.c.yellow('Warning:')} ${line}\n`)
+        await publishPlan(document, {env: process.env, cwd: ctx.cwd, workspace: flags.workspace, target, annotations: this.jsonEnabled() ? process.stderr : process.stdout, progress: ctx.progress, warn})
       }
       const s = document.summary
       if (flags['detailed-exitcode'] && s.create + s.update + s.delete + s.manual > 0) process.exitCode = 2

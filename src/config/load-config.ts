@@ -53,19 +53,23 @@ export const searchPlaces = [
   `${MODULE}.config.yml`,
 ]
 
-export async function loadConfig(options: {cwd: string; file?: string}): Promise<LoadedConfig> {
+export async function loadConfig(options: {cwd: string; file?: string; noCode?: boolean}): Promise<LoadedConfig> {
   const {cosmiconfig} = await import('cosmiconfig')
   const tsLoader = (file: string) => importDefault(file)
+  // --no-code: a JS or TS config is code from the repository as much as a TS definition is.
+  const refuse = (file: string): never => {
+    throw new ConfigError(`${relative(options.cwd, file) || basename(file)}: a JS or TS config is refused in --no-code mode (it would run code from the repository)`, 'Write the config as segsync.config.json or .yaml (or a "segsync" key in package.json), or run without --no-code in a job that holds no secrets.')
+  }
   const explorer = cosmiconfig(MODULE, {
     searchPlaces,
     searchStrategy: 'project',
-    loaders: {'.ts': tsLoader, '.mts': tsLoader, '.cts': tsLoader},
+    loaders: options.noCode ? {'.js': refuse, '.mjs': refuse, '.cjs': refuse, '.ts': refuse, '.mts': refuse, '.cts': refuse} : {'.ts': tsLoader, '.mts': tsLoader, '.cts': tsLoader},
   })
   let found: {config: unknown; filepath: string; isEmpty?: boolean} | null
   try {
     found = options.file ? await explorer.load(resolve(options.cwd, options.file)) : await explorer.search(options.cwd)
   } catch (error) {
-    throw loadFailure(error, options)
+    throw error instanceof ConfigError ? error : loadFailure(error, options)
   }
   if (!found) {
     throw new ConfigError(

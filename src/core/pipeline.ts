@@ -53,7 +53,7 @@ export interface Prepared {
 
 /** load → validate → graph, for every selected workspace. Offline. */
 export async function prepare(ctx: RunContext): Promise<Prepared> {
-  const config = await loadConfig({cwd: ctx.cwd, file: ctx.configFile})
+  const config = await loadConfig({cwd: ctx.cwd, file: ctx.configFile, noCode: ctx.noCode})
   const selected = selectWorkspaces(config.workspaces, ctx.workspace)
   const loads = new Map<string, Promise<LoadResult>>()
   const problems: Problem[] = []
