@@ -65,7 +65,9 @@ const CONNECT_FAILURES = new Set(['ECONNREFUSED', 'UND_ERR_CONNECT_TIMEOUT', 'EN
 
 export async function createHttpClient(options: HttpClientOptions): Promise<HttpClient> {
   const {Agent, request} = await import('undici')
-  const agent = new Agent({connections: options.connections ?? 16, keepAliveTimeout: 4_000})
+  // Enough sockets that independent reads (e.g. one detail per active campaign) go out in one
+  // wave; the rate limiter, not the socket pool, is what keeps us inside the vendor's budget.
+  const agent = new Agent({connections: options.connections ?? 64, keepAliveTimeout: 4_000})
   const retry = {...defaultRetryOptions, ...options.retry}
   const clock = options.clock ?? realClock
   const limiter = createRateLimiter(options.rateLimit, clock)

@@ -11,6 +11,18 @@ const env = {SEQUENZY_API_KEY: TEST_KEY}
 const ok = {kind: 'group', joinOperator: 'and', children: [{kind: 'filter', field: 'status', operator: 'is', value: 'active'}]}
 const ref = (name: string) => ({kind: 'group', joinOperator: 'and', children: [{kind: 'filter', field: 'segment', operator: 'is', value: {$segment: name}}]})
 
+describe('--version and --help', () => {
+  it('prints the version the way oclif does, and help that lists every command', async () => {
+    const repo = tempRepo()
+    const version = await runCli(['--version'], {cwd: repo.dir})
+    expect(version.code).toBe(0)
+    expect(version.stdout).toBe(`segsync/${JSON.parse(readFileSync(join(BIN, '../../package.json'), 'utf8')).version} ${process.platform}-${process.arch} node-${process.version}\n`)
+    const help = await runCli(['--help'], {cwd: repo.dir})
+    expect(help.code).toBe(0)
+    for (const command of ['validate', 'plan', 'apply', 'import', 'emulator']) expect(help.stdout).toContain(command)
+  })
+})
+
 describe('exit codes', () => {
   it('maps usage errors to 64, not 2 (bad flag, unknown command, missing argument)', async () => {
     const repo = tempRepo({'segsync.config.json': jsonConfig('embedded'), 'segments/a.json': {name: 'A', root: ok}})

@@ -7,23 +7,40 @@ export interface SegmentRef {
 }
 
 export function isSegmentRef(value: unknown): value is {$segment: string} {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    !Array.isArray(value) &&
-    typeof (value as {$segment?: unknown}).$segment === 'string' &&
-    Object.keys(value).length === 1
-  )
+  if (typeof value !== 'object' || value === null || typeof (value as {$segment?: unknown}).$segment !== 'string') return false
+  for (const key in value) if (key !== '$segment') return false
+  return !Array.isArray(value)
 }
 
-/** Every `{ $segment }` reference anywhere in `value`, in document order. */
+/**
+ * Every `{ $segment }` reference anywhere in `value`, in document order. Runs over every remote
+ * segment of a plan (thousands), so it walks with one path stack instead of copying paths.
+ */
 export function findSegmentRefs(value: unknown, path: JsonPath = []): SegmentRef[] {
-  if (isSegmentRef(value)) return [{name: value.$segment, path}]
-  if (Array.isArray(value)) return value.flatMap((v, i) => findSegmentRefs(v, [...path, i]))
-  if (value && typeof value === 'object') {
-    return Object.entries(value).flatMap(([k, v]) => findSegmentRefs(v, [...path, k]))
+  const found: SegmentRef[] = []
+  const stack = [...path]
+  const walk = (v: unknown): void => {
+    if (v === null || typeof v !== 'object') return
+    if (isSegmentRef(v)) {
+      found.push({name: v.$segment, path: [...stack]})
+      return
+    }
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        stack.push(i)
+        walk(v[i])
+        stack.pop()
+      }
+      return
+    }
+    for (const key in v) {
+      stack.push(key)
+      walk((v as Record<string, unknown>)[key])
+      stack.pop()
+    }
   }
-  return []
+  walk(value)
+  return found
 }
 
 /** A copy of `value` with every `{ $segment }` replaced by what `resolve` returns for its name. */
