@@ -1,0 +1,66 @@
+/**
+ * The remote state and the definitions each scenario uses, per provider, and the shape of the
+ * calls a plan must make (for the network lower bound).
+ */
+const SEQ_ACTIVE = ['scheduled', 'sending', 'paused', 'waiting_approval']
+
+export const workloads = {
+  sequenzy: {
+    keyEnv: 'SEQUENZY_API_KEY',
+    key: 'sk_live_bench_0123456789',
+    /**
+     * Sequential chain: the campaign list (one per active status, in parallel with the segment
+     * list and the sequence list) and then each campaign's detail (list items carry no targeting).
+     */
+    criticalPath: (active) => 1 + Math.max(1, Math.ceil(active / 4 / 100)),
+    /** Fewest calls: segments, one list per active status, one detail per active campaign, sequences. */
+    minimumCalls: (active) => 1 + 4 + active + 1,
+    seed({segments, campaigns, activeShare = 0.1}) {
+      const segs = Array.from({length: segments}, (_, i) => ({id: `seg_${i}`, name: `Segment ${i}`, root: seqRoot(`v${i}`, i % 50 === 49 ? `seg_${i - 1}` : undefined, true)}))
+      const activeEvery = Math.round(1 / activeShare)
+      const camps = Array.from({length: campaigns}, (_, i) => ({
+        id: `cmp_${i}`,
+        name: `Campaign ${i}`,
+        status: i % activeEvery === 0 ? SEQ_ACTIVE[(i / activeEvery) % SEQ_ACTIVE.length] : 'sent',
+        targetLists: {type: 'segment', segmentId: `seg_${(i * 7) % segments}`},
+      }))
+      return {apiKeys: [this.key], segments: segs, campaigns: camps, sequences: []}
+    },
+    /** Definition of segment i, its condition changed. */
+    definition: (i) => ({name: `Segment ${i}`, root: seqRoot('changed', i % 50 === 49 ? {$segment: `Segment ${i - 1}`} : undefined, false)}),
+  },
+  mailglyph: {
+    keyEnv: 'MAILGLYPH_API_KEY',
+    key: 'sk_bench_0123456789',
+    /** Campaign lists carry segmentId: one round of calls, all in parallel. */
+    criticalPath: (active) => Math.max(1, Math.ceil(active / 2 / 100)),
+    /** Segments, and one list per status read (SCHEDULED, SENDING, DRAFT). */
+    minimumCalls: () => 1 + 3,
+    seed({segments, campaigns, activeShare = 0.1}) {
+      const segs = Array.from({length: segments}, (_, i) => ({id: `seg_${i}`, name: `Segment ${i}`, description: null, trackMembership: false, condition: mgCondition(`v${i}`)}))
+      const activeEvery = Math.round(1 / activeShare)
+      const camps = Array.from({length: campaigns}, (_, i) => ({
+        id: `cmp_${i}`,
+        name: `Campaign ${i}`,
+        audienceType: 'SEGMENT',
+        segmentId: `seg_${(i * 7) % segments}`,
+        status: i % activeEvery === 0 ? ((i / activeEvery) % 2 ? 'SENDING' : 'SCHEDULED') : i % 20 === 1 ? 'DRAFT' : 'SENT',
+      }))
+      return {apiKeys: [this.key], segments: segs, campaigns: camps}
+    },
+    definition: (i) => ({name: `Segment ${i}`, condition: mgCondition('changed')}),
+  },
+}
+
+function seqRoot(value, ref, withIds) {
+  const children = [
+    {kind: 'filter', ...(withIds ? {id: 'f1'} : {}), field: 'status', operator: 'is', value},
+    {kind: 'filter', ...(withIds ? {id: 'f2'} : {}), field: 'event', operator: 'at_least', value: 'app.open:3:30d'},
+  ]
+  if (ref) children.push({kind: 'filter', ...(withIds ? {id: 'f3'} : {}), field: 'segment', operator: 'is', value: ref})
+  return {kind: 'group', ...(withIds ? {id: 'root'} : {}), joinOperator: 'and', children}
+}
+
+function mgCondition(value) {
+  return {logic: 'AND', groups: [{filters: [{field: 'data.tier', operator: 'equals', value}, {field: 'event.login', operator: 'triggeredWithin', value: 30, unit: 'days'}]}]}
+}

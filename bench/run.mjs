@@ -1,0 +1,67 @@
+/**
+ * `npm run bench`: every scenario of issue 10 against emulators on loopback (each in its own
+ * process), a table on stdout, and bench/results.json with the machine and the date.
+ *   node bench/run.mjs [--only plan,apply,validate,startup,memory] [--quick]
+ * --quick shrinks every scenario (a smoke run); results.json is written only by a full run.
+ */
+import {writeFileSync} from 'node:fs'
+import {cpus, totalmem} from 'node:os'
+import {join} from 'node:path'
+import {ROOT} from './lib/measure.mjs'
+import {applyScenario} from './scenarios/apply.mjs'
+import {memoryScenario} from './scenarios/memory.mjs'
+import {planScenario} from './scenarios/plan.mjs'
+import {startupScenario} from './scenarios/startup.mjs'
+import {validateScenario} from './scenarios/validate.mjs'
+
+const args = process.argv.slice(2)
+const quick = args.includes('--quick')
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : ['plan', 'apply', 'validate', 'startup', 'memory']
+const results = {}
+const log = (line) => process.stderr.write(`${line}\n`)
+
+if (only.includes('plan')) {
+  results.plan = []
+  for (const provider of ['sequenzy', 'mailglyph']) {
+    log(`plan (${provider})…`)
+    results.plan.push(await planScenario(quick ? {provider, segments: 500, campaigns: 50, runs: 2} : {provider}))
+  }
+}
+if (only.includes('apply')) {
+  log('apply (1,000 updates at 20 req/s, then the naive script: about 3 minutes)…')
+  results.apply = await applyScenario(quick ? {updates: 40, perSecond: 20} : {})
+}
+if (only.includes('validate')) {
+  log('validate…')
+  results.validate = validateScenario(quick ? {files: 100, warmRuns: 2} : {})
+}
+if (only.includes('startup')) {
+  log('startup…')
+  results.startup = startupScenario(quick ? {runs: 3} : {})
+}
+if (only.includes('memory')) {
+  log('memory…')
+  results.memory = await memoryScenario(quick ? {segments: 1000} : {})
+}
+
+const targets = {
+  plan: (r) => `≤ 1.2× lower bound: ${r.ratioToLowerBound}× (${r.ratioToBoundPlusProcessing}× of bound + processing); calls ${r.apiCalls} (minimum ${r.minimumApiCalls})`,
+  apply: (r) => `≥ 0.9 of the limit: ${r.shareOfLimit}; 429s: ${r.received429}`,
+  validate: (r) => `warm < 1,500 ms: ${r.warmMs} ms`,
+  startup: (r) => `--version ≤ 2× node: ${r.versionRatio}×`,
+  memory: (r) => `< 250 MB: ${r.peakRssMb} MB`,
+}
+const rows = []
+for (const r of results.plan ?? []) rows.push([`plan ${r.provider}: ${r.segments} segments, ${r.campaigns} campaigns, ${r.changed} changed, ${r.rttMs} ms RTT`, `${r.wallMs} ms (bound ${r.lowerBoundMs} ms, processing ${r.processingMs} ms${r.naiveMs ? `; naive ${r.naiveMs} ms, ratio ${r.ratioToNaive}` : ''})`, targets.plan(r)])
+if (results.apply) rows.push([`apply: ${results.apply.updates} updates at ${results.apply.limitPerSecond}/s`, `${results.apply.wallMs} ms (bound ${results.apply.rateLimitBoundMs} ms${results.apply.naiveMs ? `; naive ${results.apply.naiveMs} ms, ratio ${results.apply.ratioToNaive}` : ''})`, targets.apply(results.apply)])
+if (results.validate) rows.push([`validate: ${results.validate.files} files (half TS)`, `cold ${results.validate.coldMs} ms, warm ${results.validate.warmMs} ms`, targets.validate(results.validate)])
+if (results.startup) rows.push(['startup', `node ${results.startup.nodeMs} ms, --version ${results.startup.versionMs} ms, plan --help ${results.startup.planHelpMs} ms`, targets.startup(results.startup)])
+if (results.memory) rows.push([`memory: plan over ${results.memory.segments} segments`, `${results.memory.peakRssMb} MB peak RSS, ${results.memory.wallMs} ms`, targets.memory(results.memory)])
+const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length), 8))
+for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i])).join(' │ '))
+
+if (!quick && only.length === 5) {
+  const machine = {node: process.version, platform: `${process.platform}-${process.arch}`, cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30)}
+  writeFileSync(join(ROOT, 'bench', 'results.json'), JSON.stringify({date: new Date().toISOString(), machine, results}, null, 2) + '\n')
+  log('wrote bench/results.json')
+}

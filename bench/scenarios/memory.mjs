@@ -1,0 +1,24 @@
+/** Scenario 5: peak RSS of `segsync plan` (the built CLI) over 10,000 remote segments. */
+import {readFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {emulatorProcess} from '../lib/emulator.mjs'
+import {BIN, round, tempDir, timeProcess} from '../lib/measure.mjs'
+import {workloads} from '../lib/workloads.mjs'
+
+export async function memoryScenario({segments = 10_000, changed = 50}) {
+  const w = workloads.sequenzy
+  const work = tempDir()
+  const emulator = await emulatorProcess(work.dir, 'sequenzy', w.seed({segments, campaigns: 500}))
+  const step = Math.floor(segments / changed)
+  const files = {'segsync.config.json': {provider: 'sequenzy', segments: 'segments', apiKeyEnv: w.keyEnv, endpoint: emulator.url, rateLimit: {perSecond: 100_000}}}
+  for (let k = 0; k < changed; k++) files[`segments/s${k}.json`] = w.definition(k * step)
+  const repo = tempDir(files)
+  const rssFile = join(repo.dir, 'rss.txt')
+  const hook = new URL('../lib/report-rss.mjs', import.meta.url).pathname
+  const {ms} = timeProcess(['--import', hook, BIN, 'plan', '--json'], {cwd: repo.dir, env: {[w.keyEnv]: w.key, SEGSYNC_BENCH_RSS_FILE: rssFile}, maxBuffer: 1 << 28})
+  const peakKb = Number(readFileSync(rssFile, 'utf8'))
+  await emulator.close()
+  repo.remove()
+  work.remove()
+  return {segments, changed, wallMs: round(ms), peakRssMb: round(peakKb / 1024)}
+}
