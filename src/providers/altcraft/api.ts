@@ -4,7 +4,8 @@
  * `{data, error, error_text}`. Errors come back as HTTP 200 with `error ≠ 0`: the `bodyError`
  * hook turns them into failures with the vendor's text, never into a success.
  */
-import {createHttpClient, type HttpClient} from '../../http/client.js'
+import type {HttpClient} from '../../http/client.js'
+import {vendorHttp} from '../vendor-http.js'
 import type {ConnectOptions} from '../provider.js'
 
 export interface Envelope<T> {
@@ -28,13 +29,8 @@ export interface AltcraftApi {
 export const PAGE_SIZE = 1000
 
 export async function connectApi(options: ConnectOptions, pageSize = PAGE_SIZE): Promise<AltcraftApi> {
-  const http = await createHttpClient({
-    baseUrl: options.endpoint,
+  const http = await vendorHttp(options, {
     vendor: 'Altcraft',
-    rateLimit: options.rateLimit,
-    timeoutMs: options.timeoutMs,
-    retry: options.retry,
-    debug: options.debug,
     errorMessage: (body) => envelopeText(body),
     bodyError: envelopeError,
   })

@@ -4,7 +4,8 @@
  * `hasMore`); errors in `{error: {type, code, message, requestId, validationErrors?}}`.
  */
 import {SegsyncError} from '../../errors.js'
-import {createHttpClient, type HttpClient} from '../../http/client.js'
+import type {HttpClient} from '../../http/client.js'
+import {vendorHttp} from '../vendor-http.js'
 import type {ConnectOptions, ProviderClient, SegmentBody} from '../provider.js'
 import type {ApiSegment} from './mapping.js'
 import {toRemote} from './remote.js'
@@ -17,14 +18,9 @@ export const PAGE_SIZE = 100
 export const NO_USAGE_API = 'Kibamail has no API to list broadcasts or automations'
 
 export async function connectKibamail(options: ConnectOptions): Promise<ProviderClient> {
-  const http = await createHttpClient({
-    baseUrl: options.endpoint,
+  const http = await vendorHttp(options, {
     vendor: 'Kibamail',
     headers: {authorization: `Bearer ${options.apiKey}`},
-    rateLimit: options.rateLimit,
-    timeoutMs: options.timeoutMs,
-    retry: options.retry,
-    debug: options.debug,
     errorMessage,
   })
   const path = (id: string) => `/v1/segments/${encodeURIComponent(id)}`

@@ -4,7 +4,7 @@
  * pagination, create is 201, delete is 204 with no body.
  */
 import {AuthError, SegsyncError, VendorError} from '../../errors.js'
-import {createHttpClient} from '../../http/client.js'
+import {vendorHttp} from '../vendor-http.js'
 import type {RemoteSegment} from '../../core/model.js'
 import type {ConnectOptions, ProviderClient, SegmentBody} from '../provider.js'
 import {readUsage} from './usage.js'
@@ -23,14 +23,9 @@ export async function connectMailGlyph(options: ConnectOptions): Promise<Provide
   if (!options.apiKey.startsWith('sk_')) {
     throw new AuthError('MailGlyph needs a secret API key (sk_…) for segments and campaigns', 'Public keys (pk_…) only work for event tracking. Create a secret key in MailGlyph\'s project settings.')
   }
-  const http = await createHttpClient({
-    baseUrl: options.endpoint,
+  const http = await vendorHttp(options, {
     vendor: 'MailGlyph',
     headers: {authorization: `Bearer ${options.apiKey}`},
-    rateLimit: options.rateLimit,
-    timeoutMs: options.timeoutMs,
-    retry: options.retry,
-    debug: options.debug,
     errorMessage,
   })
   const path = (remote: RemoteSegment) => `/segments/${encodeURIComponent(remote.id)}`

@@ -8,7 +8,8 @@
  * page. Push0 documents no delete endpoint and no campaign API.
  */
 import {AmbiguousWriteError, SegsyncError, VendorError} from '../../errors.js'
-import {createHttpClient, type HttpClient} from '../../http/client.js'
+import type {HttpClient} from '../../http/client.js'
+import {vendorHttp} from '../vendor-http.js'
 import type {RemoteSegment} from '../../core/model.js'
 import type {ConnectOptions, ProviderClient, SegmentBody} from '../provider.js'
 
@@ -28,15 +29,10 @@ interface ApiSegment {
 export const NO_CAMPAIGN_API = 'Push0 documents no campaign or notification API, so which sends use a segment cannot be read'
 
 export async function connectPush0(options: ConnectOptions): Promise<ProviderClient> {
-  const http = await createHttpClient({
-    baseUrl: options.endpoint,
+  const http = await vendorHttp(options, {
     vendor: 'Push0',
     // Push0 answers 400 "Missing Content-Type: application/json" to any request without it, GETs too.
     headers: {authorization: `Bearer ${options.apiKey}`, 'content-type': 'application/json'},
-    rateLimit: options.rateLimit,
-    timeoutMs: options.timeoutMs,
-    retry: options.retry,
-    debug: options.debug,
     errorMessage,
   })
 

@@ -2,7 +2,8 @@
  * Sequenzy REST client (HTTP only). https://docs.sequenzy.com/api-reference — vendors.md §3.
  */
 import {AuthError, SegsyncError, VendorError} from '../../errors.js'
-import {createHttpClient, type HttpClient} from '../../http/client.js'
+import type {HttpClient} from '../../http/client.js'
+import {vendorHttp} from '../vendor-http.js'
 import type {CampaignUser, CampaignUsage, RemoteSegment} from '../../core/model.js'
 import type {ConnectOptions, ProviderClient} from '../provider.js'
 
@@ -18,15 +19,10 @@ interface ApiSegment {
 }
 
 export async function connectSequenzy(options: ConnectOptions): Promise<ProviderClient> {
-  const http = await createHttpClient({
-    baseUrl: options.endpoint,
+  const http = await vendorHttp(options, {
     vendor: 'Sequenzy',
     headers: {authorization: `Bearer ${options.apiKey}`},
-    rateLimit: options.rateLimit,
-    timeoutMs: options.timeoutMs,
-    retry: options.retry,
-    debug: options.debug,
-    errorMessage: errorMessage,
+    errorMessage,
   })
   const toRemote = (s: ApiSegment): RemoteSegment => ({id: s.id, name: s.name, raw: s})
 
