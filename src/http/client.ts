@@ -134,7 +134,10 @@ export async function createHttpClient(options: HttpClientOptions): Promise<Http
       }
 
       const parsed = parseBody(res.text)
-      if (res.status >= 200 && res.status < 300) {
+      // Vendors that report errors inside a 2xx body (Altcraft) get the same treatment as a status.
+      const inBody = res.status >= 200 && res.status < 300 && parsed.ok ? options.bodyError?.(parsed.value) : undefined
+      const status = inBody ? (inBody.status ?? 400) : res.status
+      if (status >= 200 && status < 300) {
         if (!parsed.ok) {
           lastProblem = `${describe(req)} answered ${res.status} with a body that is not valid JSON`
           if (!idempotent) throw new AmbiguousWriteError(`${vendor}: ${lastProblem}; the request may or may not have been applied`)
@@ -142,13 +145,11 @@ export async function createHttpClient(options: HttpClientOptions): Promise<Http
           await wait(backoffDelay(attempt, retry, options.random), req)
           continue
         }
-        const inBody = options.bodyError?.(parsed.value)
-        if (inBody) throwFor(req, inBody.status ?? 400, parsed.value, redact(inBody.message))
         return {status: res.status, headers: res.headers, body: parsed.value as T, text: res.text}
       }
 
-      const message = vendorMessage(parsed.ok ? parsed.value : undefined, res.text)
-      if (res.status === 429) {
+      const message = inBody ? redact(inBody.message) : vendorMessage(parsed.ok ? parsed.value : undefined, res.text)
+      if (status === 429) {
         stats.rateLimited++
         const asked = parseRetryAfter(res.headers['retry-after'], clock.now())
         if (asked !== undefined && asked > retry.retryAfterCapMs) {
@@ -164,15 +165,15 @@ export async function createHttpClient(options: HttpClientOptions): Promise<Http
         await wait(delay, req)
         continue
       }
-      if (isRetryableStatus(res.status)) {
-        lastProblem = `${describe(req)} answered ${res.status}: ${message}`
+      if (isRetryableStatus(status)) {
+        lastProblem = `${describe(req)} answered ${status}: ${message}`
         if (!idempotent) throw new AmbiguousWriteError(`${vendor}: ${lastProblem}; the request may or may not have been applied`)
         if (isLast) break
         const asked = parseRetryAfter(res.headers['retry-after'], clock.now())
         await wait(Math.min(asked ?? backoffDelay(attempt, retry, options.random), retry.retryAfterCapMs), req)
         continue
       }
-      throwFor(req, res.status, parsed.ok ? parsed.value : res.text, message)
+      throwFor(req, status, parsed.ok ? parsed.value : res.text, message)
     }
     throw new RetriesExhaustedError(
       `${vendor}: gave up after ${retry.maxAttempts} attempts. Last: ${lastProblem}`,

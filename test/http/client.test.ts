@@ -77,6 +77,26 @@ describe('HTTP layer', () => {
     expect(emulator.state.segments.map((s) => s.name)).toEqual(['X'])
   })
 
+  it('treats an error inside a 2xx body (Altcraft) like its status: retried when retryable, never a success', async () => {
+    const emulator = await sequenzyEmulator()
+    const http = await createHttpClient({
+      baseUrl: emulator.url,
+      vendor: 'Altcraft-like',
+      headers: {authorization: `Bearer ${TEST_KEY}`},
+      retry: {baseDelayMs: 5, maxDelayMs: 20},
+      bodyError: (body) => {
+        const b = body as {error?: number; error_text?: string}
+        return b?.error ? {message: b.error_text ?? 'error', status: b.error} : undefined
+      },
+    })
+    emulator.faults.add({path: '/api/v1/segments', times: 2, fault: {type: 'status', status: 200, body: {error: 429, error_text: 'Too many requests'}}})
+    expect((await http.request({method: 'GET', path: '/api/v1/segments'})).body).toEqual({success: true, segments: []})
+    expect(segmentGets(emulator)).toHaveLength(3)
+    emulator.faults.add({path: '/api/v1/segments', fault: {type: 'status', status: 200, body: {error: 400, error_text: 'Incorrect request'}}})
+    await expect(http.request({method: 'GET', path: '/api/v1/segments'})).rejects.toThrow(/Incorrect request/)
+    expect(segmentGets(emulator)).toHaveLength(4)
+  })
+
   it('retries reads after a reset, a hung response and a truncated body', async () => {
     const {emulator, list} = await setup()
     emulator.faults.add({path: '/api/v1/segments', times: 1, fault: {type: 'reset-before'}})
