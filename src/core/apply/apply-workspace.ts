@@ -132,7 +132,10 @@ function toOutcome(change: Change, outcome: TaskOutcome<string>): ApplyOutcome {
   const base = {action: change.action, name: change.name}
   if (outcome.status === 'applied') return {...base, id: outcome.value, status: 'applied'}
   if (outcome.status === 'failed') {
-    const message = outcome.error instanceof Error ? outcome.error.message : String(outcome.error)
+    const error = outcome.error
+    const text = error instanceof Error ? error.message : String(error)
+    // The hint says what to do (e.g. which key scope is missing): keep it with the failure.
+    const message = error instanceof SegsyncError && error.hint ? `${text} (${error.hint})` : text
     return {...base, ...(change.id ? {id: change.id} : {}), status: 'failed', message, error: outcome.error}
   }
   return {...base, ...(change.id ? {id: change.id} : {}), status: 'not-attempted', message: outcome.reason}
