@@ -43,7 +43,7 @@ Exit codes: 0 success, 3 invalid definitions/config, 4 authentication refused, 5
     ])
     const saved = args.planfile ? await readSavedPlan(args.planfile) : undefined
     if (saved && !flags.workspace) ctx.workspace = saved.workspaces.map((w) => w.name)
-    const prepared = await pipeline.prepare(ctx)
+    const prepared = await pipeline.prepare({...ctx, online: true})
     if (prepared.problems.length > 0) throw new InvalidDefinitionsError(prepared.problems)
     const run = await pipeline.plan(ctx, prepared)
     const stop = onStopSignal(() => ctx.progress('Stopping: no new changes will start; waiting for the ones in flight…'))

@@ -33,7 +33,7 @@ Exit codes: 0 success, 3 invalid definitions/config (or the imported files did n
       import('../core/import/select.js'),
       import('../render/import-text.js'),
     ])
-    const prepared = await prepare({...ctx, missingFolderOk: true})
+    const prepared = await prepare({...ctx, missingFolderOk: true, online: true})
     if (prepared.problems.length > 0) throw new InvalidDefinitionsError(prepared.problems)
     if (flags.dir && prepared.workspaces.length > 1) throw new SegsyncError('--dir needs a single workspace: add -w NAME')
     const results = []

@@ -33,7 +33,7 @@ Exit codes: 0 success (no changes, or changes without --detailed-exitcode), 2 ch
     // Checked before the vendor is read, so a misconfigured workflow fails fast.
     const target = flags.comment ? await (await import('../github/context.js')).commentTarget(process.env) : undefined
     const [{prepare, plan}, {renderPlanText}] = await Promise.all([import('../core/pipeline.js'), import('../render/plan-text.js')])
-    const prepared = await prepare(ctx)
+    const prepared = await prepare({...ctx, online: true})
     if (prepared.problems.length > 0) throw new InvalidDefinitionsError(prepared.problems)
     const run = await plan(ctx, prepared)
     try {

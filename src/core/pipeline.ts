@@ -6,6 +6,7 @@ import {AuthError, ConfigError, ExitCode, exitCodeOf, StalePlanError, UsageError
 import type {ApplyReport} from '../generated/apply-report.js'
 import type {PlanDocument, WorkspacePlan} from '../generated/plan.js'
 import {loadConfig, type LoadedConfig} from '../config/load-config.js'
+import {preloadHttp} from '../http/client.js'
 import type {EmbeddedEndpoint} from '../emulators/embedded.js'
 import {getProvider} from '../providers/registry.js'
 import type {ConnectOptions, Provider, ProviderClient} from '../providers/provider.js'
@@ -31,6 +32,8 @@ export interface RunContext {
   noCode?: boolean
   /** Treat a missing segments folder as empty (import into a new workspace). */
   missingFolderOk?: boolean
+  /** The command will talk to vendors after prepare: warm the HTTP layer meanwhile. */
+  online?: boolean
   env: NodeJS.ProcessEnv
   /** Progress for people (stderr); silent in --json mode. */
   progress(line: string): void
@@ -53,6 +56,7 @@ export interface Prepared {
 
 /** load → validate → graph, for every selected workspace. Offline. */
 export async function prepare(ctx: RunContext): Promise<Prepared> {
+  if (ctx.online) preloadHttp()
   const config = await loadConfig({cwd: ctx.cwd, file: ctx.configFile, noCode: ctx.noCode})
   const selected = selectWorkspaces(config.workspaces, ctx.workspace)
   const loads = new Map<string, Promise<LoadResult>>()
