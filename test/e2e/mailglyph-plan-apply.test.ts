@@ -2,11 +2,9 @@
  * The built CLI, run as a user would, against a MailGlyph emulator on loopback: output, exit
  * codes and the emulator's final state.
  */
-import {readFileSync} from 'node:fs'
-import {Ajv2020} from 'ajv/dist/2020.js'
-import addFormats from 'ajv-formats'
 import {describe, expect, it} from 'vitest'
 import {runCli} from '../helpers/cli.js'
+import {expectConverged, expectValidPlan} from '../helpers/plan-schema.js'
 import {writes} from '../helpers/emulators.js'
 import {condition, filter, MAILGLYPH_KEY, mailglyphEmulator, messySeed} from '../helpers/mailglyph.js'
 import {jsonConfig, tempRepo} from '../helpers/temp-repo.js'
@@ -94,12 +92,7 @@ describe('segsync plan and apply (MailGlyph)', () => {
     expect(byName.get('Imported list')).toMatchObject({type: 'STATIC', memberCount: 12})
     expect(byName.has('Hand made')).toBe(true)
 
-    const before = writes(emulator).length
-    const again = await runCli(['apply', '--auto-approve'], {cwd: repo.dir, env})
-    expect(again.code).toBe(0)
-    expect(again.stdout).toContain('No changes. Nothing to apply.')
-    expect(writes(emulator)).toHaveLength(before)
-    expect((await runCli(['plan', '--detailed-exitcode'], {cwd: repo.dir, env})).code).toBe(0)
+    await expectConverged(repo.dir, env, () => writes(emulator))
   })
 
   it('prints --json that the plan schema accepts, with DRAFT campaigns as inactive users', async () => {
@@ -108,11 +101,7 @@ describe('segsync plan and apply (MailGlyph)', () => {
     const res = await runCli(['plan', '--json', '--detailed-exitcode'], {cwd: repo.dir, env})
     expect(res.code).toBe(2)
     const plan = JSON.parse(res.stdout)
-    const ajv = new Ajv2020({strict: true})
-    addFormats.default(ajv)
-    const validate = ajv.compile(JSON.parse(readFileSync('schemas/plan.schema.json', 'utf8')))
-    validate(plan)
-    expect(validate.errors ?? []).toEqual([])
+    expectValidPlan(plan)
     expect(plan.summary).toMatchObject({create: 2, update: 2, delete: 1, blocked: 2, affectedCampaigns: 2, unmanaged: 1})
     const base = plan.workspaces[0].changes.find((c: {name: string}) => c.name === 'Base')
     expect(base.impact.campaigns).toEqual([

@@ -2,11 +2,9 @@
  * The built CLI, run as a user would, against a Sequenzy emulator on loopback: output, exit codes
  * and the emulator's final state.
  */
-import {readFileSync} from 'node:fs'
-import {Ajv2020} from 'ajv/dist/2020.js'
-import addFormats from 'ajv-formats'
 import {describe, expect, it} from 'vitest'
 import {runCli} from '../helpers/cli.js'
+import {expectConverged, expectValidPlan} from '../helpers/plan-schema.js'
 import {sequenzyEmulator, TEST_KEY, writes} from '../helpers/emulators.js'
 import {jsonConfig, tempRepo} from '../helpers/temp-repo.js'
 
@@ -87,12 +85,7 @@ describe('segsync plan and apply (Sequenzy)', () => {
     const posts = emulator.requests.filter((r) => r.method === 'POST').map((r) => (r.body as {name: string}).name)
     expect(posts).toEqual(['New parent', 'New child'])
 
-    const before = writes(emulator).length
-    const again = await runCli(['apply', '--auto-approve'], {cwd: repo.dir, env})
-    expect(again.code).toBe(0)
-    expect(again.stdout).toContain('No changes. Nothing to apply.')
-    expect(writes(emulator)).toHaveLength(before)
-    expect((await runCli(['plan', '--detailed-exitcode'], {cwd: repo.dir, env})).code).toBe(0)
+    await expectConverged(repo.dir, env, () => writes(emulator))
   })
 
   it('prints --json output that the plan schema accepts, and exits 2 with --detailed-exitcode', async () => {
@@ -101,12 +94,7 @@ describe('segsync plan and apply (Sequenzy)', () => {
     const res = await runCli(['plan', '--json', '--detailed-exitcode'], {cwd: repo.dir, env})
     expect(res.code).toBe(2)
     const plan = JSON.parse(res.stdout)
-    const ajv = new Ajv2020({strict: true})
-    addFormats.default(ajv)
-    const validate = ajv.compile(JSON.parse(readFileSync('schemas/plan.schema.json', 'utf8')))
-    const valid = validate(plan)
-    expect(validate.errors ?? []).toEqual([])
-    expect(valid).toBe(true)
+    expectValidPlan(plan)
     expect(plan.summary).toMatchObject({create: 2, update: 1, delete: 1, blocked: 2, affectedCampaigns: 2, unmanaged: 1})
     const base = plan.workspaces[0].changes.find((c: {name: string}) => c.name === 'Base')
     expect(base.impact.campaigns).toEqual([
