@@ -5,6 +5,7 @@
  */
 import {describe, expect, it} from 'vitest'
 import {runCli} from '../helpers/cli.js'
+import {expectConverged} from '../helpers/plan-schema.js'
 import {ALTCRAFT_TOKEN, altcraftEmulator, altcraftWrites, block, query} from '../helpers/altcraft.js'
 import {jsonConfig, tempRepo} from '../helpers/temp-repo.js'
 
@@ -95,12 +96,7 @@ describe('segsync plan and apply (Altcraft)', () => {
     expect(state.find((s) => s.name === 'New child')).toMatchObject({list_id: 6, segment: [{condition: 'or', percent_to: 50, list_id: 6}]})
     expect(state.find((s) => s.name === 'Static')).toMatchObject({is_static: true, segment: []})
 
-    const before = altcraftWrites(emulator).length
-    const again = await runCli(['plan', '--detailed-exitcode'], {cwd: repo.dir, env})
-    expect(again.code).toBe(0)
-    expect(again.stdout).toContain('No changes. The vendors match the definitions.')
-    expect((await runCli(['apply', '--auto-approve'], {cwd: repo.dir, env})).stdout).toContain('No changes. Nothing to apply.')
-    expect(altcraftWrites(emulator)).toHaveLength(before)
+    await expectConverged(repo.dir, env, () => altcraftWrites(emulator))
   })
 
   it('blocks a change of profile database before any write (exit 6), with what to do instead', async () => {

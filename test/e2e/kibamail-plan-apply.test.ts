@@ -7,6 +7,7 @@ import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {kibamail} from '../../src/providers/kibamail/index.js'
 import {runCli} from '../helpers/cli.js'
+import {expectConverged} from '../helpers/plan-schema.js'
 import {and, field, KB_KEY, KB_READ_ONLY_KEY, kibamailEmulator, keys, not, or, properties, topics, writes} from '../helpers/kibamail.js'
 import {jsonConfig, tempRepo} from '../helpers/temp-repo.js'
 
@@ -76,12 +77,7 @@ describe('segsync plan and apply (Kibamail)', () => {
     expect(state.get('Hand made')).toBeDefined()
     expect(state.get('App query')?.conditions).toEqual({email: {$regex: 'acme'}})
 
-    const before = writes(emulator).length
-    const again = await runCli(['apply', '--auto-approve'], {cwd: repo.dir, env})
-    expect(again.code).toBe(0)
-    expect(again.stdout).toContain('No changes. Nothing to apply.')
-    expect((await runCli(['plan', '--detailed-exitcode'], {cwd: repo.dir, env})).code).toBe(0)
-    expect(writes(emulator)).toHaveLength(before)
+    await expectConverged(repo.dir, env, () => writes(emulator))
   })
 
   it('refuses apply with a read-only key: exit 4, a message naming the missing scope, nothing written', async () => {
