@@ -46,6 +46,15 @@ export class InvalidDefinitionsError extends SegsyncError {
 /** The vendor refused our credentials or their scope (401/403), or no key was given. */
 export class AuthError extends SegsyncError {
   override readonly exitCode = ExitCode.auth
+  constructor(
+    message: string,
+    hint?: string,
+    /** The HTTP status and parsed body, when the refusal came from the vendor. */
+    readonly status?: number,
+    readonly body?: unknown,
+  ) {
+    super(message, hint)
+  }
 }
 
 /** Retries ran out (429, 5xx, connection errors). */

@@ -1,10 +1,11 @@
 /**
- * The few GitHub REST calls segsync makes, with plain fetch (no Octokit): the headers GitHub
- * documents (https://docs.github.com/en/rest/using-the-rest-api/getting-started-with-the-rest-api),
- * a timeout, and a short retry of idempotent calls on 5xx and connection errors. POST is never
- * retried: a comment may have been created even when the answer was lost.
+ * The few GitHub REST calls segsync makes, through the one HTTP layer (src/http: timeout, retries
+ * of idempotent calls on 429/5xx and connection errors, a POST never re-sent) with the headers
+ * GitHub documents (https://docs.github.com/en/rest/using-the-rest-api/getting-started-with-the-rest-api).
+ * Failures become GitHubError with GitHub's own message and a hint for the workflow author.
  */
-import {SegsyncError} from '../errors.js'
+import {AmbiguousWriteError, AuthError, SegsyncError, VendorError} from '../errors.js'
+import {createHttpClient, type HttpClient} from '../http/client.js'
 import {packageVersion} from '../util/package-root.js'
 
 export class GitHubError extends SegsyncError {
@@ -38,57 +39,48 @@ export interface GitHubApiOptions {
 
 export function githubApi(target: {apiUrl: string; token: string}, options: GitHubApiOptions = {}): GitHubApi {
   const {timeoutMs = 30_000, retries = 2, retryDelayMs = 1_000} = options
-  const headers = {
-    Accept: 'application/vnd.github+json',
-    Authorization: `Bearer ${target.token}`,
-    'X-GitHub-Api-Version': '2022-11-28',
-    'User-Agent': `segsync/${packageVersion()}`,
-  }
-  const once = async (method: string, url: string, body: unknown): Promise<GitHubResponse> => {
-    const what = `${method} ${new URL(url).pathname}`
-    let res: Response
-    try {
-      res = await fetch(url, {
-        method,
-        headers: body === undefined ? headers : {...headers, 'Content-Type': 'application/json'},
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(timeoutMs),
-      })
-    } catch (error) {
-      throw new GitHubError(`GitHub API ${what} failed: ${(error as Error).cause ?? (error as Error).message}`, undefined, 'Check GITHUB_API_URL and the network; rerun the job.')
-    }
-    const text = await res.text()
-    const data = parseJson(text)
-    if (!res.ok) {
-      const message = typeof (data as {message?: unknown})?.message === 'string' ? (data as {message: string}).message : text.slice(0, 200)
-      throw new GitHubError(`GitHub answered ${res.status} to ${what}: ${message}`, res.status, hintFor(res.status))
-    }
-    return {status: res.status, data, ...(res.headers.get('link') ? {link: res.headers.get('link')!} : {})}
-  }
+  let http: Promise<HttpClient> | undefined
+  const client = () =>
+    (http ??= createHttpClient({
+      baseUrl: target.apiUrl,
+      vendor: 'GitHub',
+      timeoutMs,
+      retry: {maxAttempts: retries + 1, baseDelayMs: retryDelayMs, maxDelayMs: retryDelayMs * 4},
+      connections: 4,
+      headers: {
+        accept: 'application/vnd.github+json',
+        authorization: `Bearer ${target.token}`,
+        'x-github-api-version': '2022-11-28',
+        'user-agent': `segsync/${packageVersion()}`,
+      },
+      errorMessage: (body) => (typeof (body as {message?: unknown})?.message === 'string' ? (body as {message: string}).message : undefined),
+    }))
   return {
     origin: new URL(target.apiUrl).origin,
     async request(method, pathOrUrl, body) {
-      const url = pathOrUrl.startsWith('/') ? `${target.apiUrl}${pathOrUrl}` : pathOrUrl
-      for (let attempt = 0; ; attempt++) {
-        try {
-          return await once(method, url, body)
-        } catch (error) {
-          const status = (error as GitHubError).status
-          const transient = status === undefined || status >= 500
-          if (method === 'POST' || !transient || attempt >= retries) throw error
-          await new Promise((resolve) => setTimeout(resolve, retryDelayMs * (attempt + 1)))
-        }
+      // GITHUB_API_URL may carry a path (GitHub Enterprise Server: https://host/api/v3): append, do not resolve.
+      const url = pathOrUrl.startsWith('/') ? `${target.apiUrl.replace(/\/$/, '')}${pathOrUrl}` : pathOrUrl
+      const what = `${method} ${new URL(url).pathname}`
+      try {
+        const res = await (await client()).request({method, path: url, body})
+        return {status: res.status, data: res.body, ...(res.headers.link ? {link: res.headers.link} : {})}
+      } catch (error) {
+        throw toGitHubError(error, what)
       }
     },
   }
 }
 
-function parseJson(text: string): unknown {
-  try {
-    return text ? JSON.parse(text) : undefined
-  } catch {
-    return text
+function toGitHubError(error: unknown, what: string): unknown {
+  if (error instanceof AuthError || error instanceof VendorError) {
+    const body = error.body as {message?: unknown} | string | undefined
+    const message = typeof body === 'object' && typeof body?.message === 'string' ? body.message : typeof body === 'string' ? body.slice(0, 200) : error.message
+    return new GitHubError(`GitHub answered ${error.status} to ${what}: ${message}`, error.status, hintFor(error.status ?? 0))
   }
+  if (error instanceof AmbiguousWriteError || error instanceof SegsyncError) {
+    return new GitHubError(`GitHub API ${what} failed: ${error.message}`, undefined, 'Check GITHUB_API_URL and the network; rerun the job.')
+  }
+  return error
 }
 
 function hintFor(status: number): string | undefined {

@@ -194,6 +194,8 @@ export async function createHttpClient(options: HttpClientOptions): Promise<Http
       throw new AuthError(
         `${vendor} refused the request (${status} on ${describe(req)}): ${message}`,
         'Check that the workspace apiKeyEnv variable holds a valid key with the permissions segsync needs.',
+        status,
+        body,
       )
     }
     throw new VendorError(`${vendor} rejected ${describe(req)} (${status}): ${message}`, status, body)
