@@ -6,6 +6,7 @@
 import {createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse} from 'node:http'
 import type {AddressInfo, Socket} from 'node:net'
 import {FaultController, type Fault} from './faults.js'
+import {slidingWindows} from '../../http/sliding-window.js'
 import {writeState} from './state-file.js'
 
 export interface EmulatorRequest {
@@ -74,7 +75,7 @@ export async function serve(app: EmulatorApp, options: ServeOptions = {}): Promi
   const faults = new FaultController()
   const requests: LoggedRequest[] = []
   const sockets = new Set<Socket>()
-  const windows = rateWindows(options.rateLimit)
+  const windows = slidingWindows(options.rateLimit)
 
   const server = createServer((req, res) => {
     readBody(req)
@@ -106,8 +107,10 @@ export async function serve(app: EmulatorApp, options: ServeOptions = {}): Promi
         return send(res, {...app.errorResponse(fault.status, `injected ${fault.status}`), ...(fault.body !== undefined ? {body: fault.body} : {}), headers: fault.headers})
       } else after = fault
     }
-    const wait = windows.take(Date.now())
-    if (wait > 0) {
+    const now = Date.now()
+    const wait = windows.waitFor(now)
+    if (wait === 0) windows.record(now)
+    else {
       log.status = 429
       const limited = app.errorResponse(429, 'Too many requests')
       return send(res, {...limited, headers: {...limited.headers, 'retry-after': String(Math.ceil(wait / 1000))}})
@@ -172,29 +175,6 @@ function readBody(req: IncomingMessage): Promise<string> {
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
     req.on('error', reject)
   })
-}
-
-/** Sliding windows like the vendor's: how long until a request would be allowed (0 = now). */
-function rateWindows(limit: ServeOptions['rateLimit']) {
-  const windows = [
-    limit?.perSecond ? {size: 1000, max: limit.perSecond} : undefined,
-    limit?.perMinute ? {size: 60_000, max: limit.perMinute} : undefined,
-  ].filter((w): w is {size: number; max: number} => w !== undefined)
-  const accepted: number[] = []
-  return {
-    take(now: number): number {
-      let wait = 0
-      for (const w of windows) {
-        const recent = accepted.filter((t) => t > now - w.size)
-        if (recent.length >= w.max) wait = Math.max(wait, recent[recent.length - w.max]! + w.size - now)
-      }
-      if (wait === 0 && windows.length > 0) {
-        accepted.push(now)
-        while (accepted.length > 0 && accepted[0]! < now - 60_000) accepted.shift()
-      }
-      return wait
-    },
-  }
 }
 
 function sleep(ms: number): Promise<void> {

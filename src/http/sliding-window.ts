@@ -1,0 +1,41 @@
+/**
+ * Request budgets as sliding windows (per second, per minute), the way vendors document them.
+ * The client's rate limiter keeps under a budget with it; the emulators enforce one with it.
+ */
+export interface Budget {
+  perSecond?: number
+  perMinute?: number
+}
+
+export interface SlidingWindows {
+  /** Whether any window applies. */
+  readonly active: boolean
+  /** Milliseconds until one more request fits every window (0: now). */
+  waitFor(now: number): number
+  record(now: number): void
+}
+
+/** `marginMs` widens each window, so a client stays clear of a vendor whose clock runs a little apart. */
+export function slidingWindows(budget: Budget | undefined, marginMs = 0): SlidingWindows {
+  const windows = [
+    budget?.perSecond ? {size: 1000 + marginMs, max: Math.max(1, Math.floor(budget.perSecond))} : undefined,
+    budget?.perMinute ? {size: 60_000 + marginMs, max: Math.max(1, Math.floor(budget.perMinute))} : undefined,
+  ].filter((w): w is {size: number; max: number} => w !== undefined)
+  const times: number[] = []
+  return {
+    active: windows.length > 0,
+    waitFor(now) {
+      let wait = 0
+      for (const w of windows) {
+        const inWindow = times.filter((t) => t > now - w.size)
+        if (inWindow.length >= w.max) wait = Math.max(wait, inWindow[inWindow.length - w.max]! + w.size - now)
+      }
+      return wait
+    },
+    record(now) {
+      if (windows.length === 0) return
+      times.push(now)
+      while (times.length > 0 && times[0]! < now - 60_000 - marginMs) times.shift()
+    },
+  }
+}
