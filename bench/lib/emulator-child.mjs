@@ -13,7 +13,7 @@ process.send({url: emulator.url})
 process.on('message', (message) => {
   if (message === 'stats') {
     const requests = emulator.requests
-    process.send({stats: {requests: requests.length, rateLimited: requests.filter((r) => r.status === 429).length, times: requests.map((r) => r.at)}})
+    process.send({stats: {requests: requests.length, rateLimited: requests.filter((r) => r.status === 429).length, times: requests.map((r) => r.at), service: requests.map((r) => ({method: r.method, path: r.path, ms: r.serviceMs}))}})
   }
   if (message === 'reset') emulator.requests.length = 0
 })

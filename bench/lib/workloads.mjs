@@ -8,6 +8,9 @@ export const workloads = {
   sequenzy: {
     keyEnv: 'SEQUENZY_API_KEY',
     key: 'sk_live_bench_0123456789',
+    /** The segment list: the one large read of a plan. */
+    listPath: '/api/v1/segments',
+    authHeader: (key) => ({authorization: `Bearer ${key}`}),
     /**
      * Sequential chain: the campaign list (one per active status, in parallel with the segment
      * list and the sequence list) and then each campaign's detail (list items carry no targeting).
@@ -32,6 +35,8 @@ export const workloads = {
   mailglyph: {
     keyEnv: 'MAILGLYPH_API_KEY',
     key: 'sk_bench_0123456789',
+    listPath: '/segments',
+    authHeader: (key) => ({authorization: `Bearer ${key}`}),
     /** Campaign lists carry segmentId: one round of calls, all in parallel. */
     criticalPath: (active) => Math.max(1, Math.ceil(active / 2 / 100)),
     /** Segments, and one list per status read (SCHEDULED, SENDING, DRAFT). */

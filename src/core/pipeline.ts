@@ -172,7 +172,7 @@ export async function plan(ctx: RunContext, prepared: Prepared): Promise<PlanRun
       const {workspace: ws, provider} = pw
       ctx.progress(`${ws.name}: reading ${provider.label} segments and campaign usage (${conn.endpoint})…`)
       const desired = pw.definitions.filter((d) => d.ensure === 'present').map((d) => ({name: d.name, body: d.body}))
-      const [remotes, usage, findings] = await Promise.all([conn.client.listSegments(), conn.client.campaignUsage(), conn.client.verify?.(desired) ?? []])
+      const [usage, remotes, findings] = await Promise.all([conn.client.campaignUsage(), conn.client.listSegments(), conn.client.verify?.(desired) ?? []])
       const stats = conn.client.stats()
       ctx.progress(`${ws.name}: ${remotes.length} remote segment${remotes.length === 1 ? '' : 's'}, ${usage.known ? `${usage.read} active campaign${usage.read === 1 ? '' : 's'}/sequence${usage.read === 1 ? '' : 's'}` : 'campaign usage unknown'} (${stats.requests} request${stats.requests === 1 ? '' : 's'})`)
       const wp = planWorkspace({workspace: ws, endpoint: conn.endpoint, provider, definitions: pw.definitions, remotes, usage, policy: prepared.config.policy, findings})

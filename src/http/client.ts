@@ -9,6 +9,7 @@ import type {Dispatcher} from 'undici'
 import {AmbiguousWriteError, AuthError, RetriesExhaustedError, VendorError} from '../errors.js'
 import {redact} from '../util/redact.js'
 import {createRateLimiter, realClock, type RateLimit} from './rate-limiter.js'
+import {loadUndici} from './undici.js'
 import {backoffDelay, defaultRetryOptions, isRetryableStatus, parseRetryAfter, type RetryOptions} from './retry-policy.js'
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
@@ -62,17 +63,17 @@ export interface HttpClientOptions {
 }
 
 /**
- * Start loading undici (about 70 ms) while the definitions load, so the first request does not
- * wait for it. Loading a module is not a network call: invalid definitions still send nothing.
+ * Load undici before the definitions are read, while the process waits on the file system
+ * anyway. Loading a module is not a network call: invalid definitions still send nothing.
  */
 export function preloadHttp(): void {
-  import('undici').catch(() => undefined)
+  setImmediate(() => loadUndici())
 }
 
 const CONNECT_FAILURES = new Set(['ECONNREFUSED', 'UND_ERR_CONNECT_TIMEOUT', 'ENOTFOUND', 'EAI_AGAIN'])
 
 export async function createHttpClient(options: HttpClientOptions): Promise<HttpClient> {
-  const {Agent, request} = await import('undici')
+  const {Agent, request} = loadUndici()
   // Enough sockets that independent reads (e.g. one detail per active campaign) go out in one
   // wave; the rate limiter, not the socket pool, is what keeps us inside the vendor's budget.
   const agent = new Agent({connections: options.connections ?? 64, keepAliveTimeout: 4_000})
@@ -84,10 +85,10 @@ export async function createHttpClient(options: HttpClientOptions): Promise<Http
   const stats: HttpStats = {requests: 0, retries: 0, rateLimited: 0}
   const vendor = options.vendor
 
-  function urlFor(req: HttpRequest): string {
+  function urlFor(req: HttpRequest): URL {
     const url = new URL(req.path, base)
     for (const [k, v] of Object.entries(req.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v))
-    return url.toString()
+    return url
   }
 
   function describe(req: HttpRequest): string {
@@ -113,7 +114,7 @@ export async function createHttpClient(options: HttpClientOptions): Promise<Http
       ...req.headers,
     }
     options.debug?.(redact(`→ ${req.method} ${url} ${JSON.stringify(requestHeaders)}${payload ? ` ${payload}` : ''}`))
-    const res: Dispatcher.ResponseData = await request(url, {method: req.method, dispatcher: agent, signal: AbortSignal.timeout(timeoutMs), headers: requestHeaders, body: payload})
+    const res: Dispatcher.ResponseData = await request(agent, url, {method: req.method, signal: AbortSignal.timeout(timeoutMs), headers: requestHeaders, body: payload})
     const text = await res.body.text()
     const headers: Record<string, string> = {}
     for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v

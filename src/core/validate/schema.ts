@@ -9,11 +9,12 @@
  * mistake and is reported once, with the allowed values.
  */
 import {readFileSync} from 'node:fs'
+import {createRequire} from 'node:module'
 import type {ErrorObject, ValidateFunction} from 'ajv'
-import {Ajv2020} from 'ajv/dist/2020.js'
-import addFormats from 'ajv-formats'
+import type {Ajv2020} from 'ajv/dist/2020.js'
 import type {JsonPath} from '../model.js'
 import {didYouMean, fromPointer, quote} from '../../util/text.js'
+import {precompiledValidator} from './precompiled.js'
 
 export interface SchemaIssue {
   path: JsonPath
@@ -31,24 +32,40 @@ type Schema = Record<string, unknown>
 
 let ajv: Ajv2020 | undefined
 const validators = new Map<string, SchemaValidator>()
+const require = createRequire(import.meta.url)
 
+/** ajv itself, loaded on first use: a run whose input is valid never needs it (precompiled.ts). */
 function instance(): Ajv2020 {
   if (!ajv) {
-    ajv = new Ajv2020({allErrors: true, verbose: true, strict: true, allowUnionTypes: true})
+    const {Ajv2020: Ajv} = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js')
+    const addFormats = require('ajv-formats') as {default: (a: Ajv2020) => void}
+    ajv = new Ajv({allErrors: true, verbose: true, strict: true, allowUnionTypes: true})
     addFormats.default(ajv)
   }
   return ajv
 }
 
-/** A validator for the schema file at `file` (absolute path), compiled once per process. */
+/**
+ * A validator for the schema file at `file` (absolute path), once per process. Valid values are
+ * recognised by the precompiled validator when there is one; the rest go through ajv, which
+ * explains what is wrong.
+ */
 export function schemaValidator(file: string): SchemaValidator {
   const cached = validators.get(file)
   if (cached) return cached
-  const schema = JSON.parse(readFileSync(file, 'utf8')) as Schema & {$id: string}
-  const a = instance()
-  if (!a.getSchema(schema.$id)) a.addSchema(schema)
-  const root = a.getSchema(schema.$id)!
-  const validator = {validate: (value: unknown) => issuesFor(root, value, [], schema.$id)}
+  const text = readFileSync(file, 'utf8')
+  const schema = JSON.parse(text) as Schema & {$id: string}
+  const isValid = precompiledValidator(file, text)
+  let root: ValidateFunction | undefined
+  const full = () => {
+    if (!root) {
+      const a = instance()
+      if (!a.getSchema(schema.$id)) a.addSchema(schema)
+      root = a.getSchema(schema.$id)!
+    }
+    return root
+  }
+  const validator = {validate: (value: unknown) => (isValid?.(value) ? [] : issuesFor(full(), value, [], schema.$id))}
   validators.set(file, validator)
   return validator
 }

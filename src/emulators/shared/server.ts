@@ -60,6 +60,8 @@ export interface LoggedRequest {
   status: number
   at: number
   body?: unknown
+  /** Time the emulator spent answering (routing, serialising, handing the bytes to the socket), injected latency excluded; ms. */
+  serviceMs?: number
 }
 
 export interface RunningEmulator {
@@ -95,6 +97,7 @@ export async function serve(app: EmulatorApp, options: ServeOptions = {}): Promi
     const log: LoggedRequest = {method, path: url.pathname, query: url.search, status: 0, at: Date.now()}
     requests.push(log)
     if (options.latencyMs) await sleep(options.latencyMs)
+    const started = performance.now()
     const applied = faults.take(method, url.pathname)
     let after: Fault | undefined
     for (const fault of applied) {
@@ -136,6 +139,7 @@ export async function serve(app: EmulatorApp, options: ServeOptions = {}): Promi
       return void res.end(full.slice(0, Math.max(1, Math.floor(full.length / 2))))
     }
     send(res, response)
+    log.serviceMs = performance.now() - started
   }
 
   await new Promise<void>((resolve, reject) => {

@@ -1,0 +1,88 @@
+// The build precompiles every schema (scripts/build-validators.mjs); the CLI trusts a precompiled
+// "valid" without running ajv. These tests hold the two to the same answers, and check that a
+// validator compiled from an older schema is never used.
+import {readdirSync, readFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {Ajv2020} from 'ajv/dist/2020.js'
+import addFormats from 'ajv-formats'
+import {describe, expect, it} from 'vitest'
+import {precompiledName, precompiledValidator} from '../../src/core/validate/precompiled.js'
+import {schemaValidator} from '../../src/core/validate/schema.js'
+import {packageRoot, schemaPath} from '../../src/util/package-root.js'
+
+const VENDORS = ['sequenzy', 'mailglyph', 'kibamail', 'push0', 'altcraft']
+
+function ajvFor(file: string) {
+  const ajv = new Ajv2020({allErrors: true, strict: true, allowUnionTypes: true})
+  addFormats.default(ajv)
+  return ajv.compile(JSON.parse(readFileSync(file, 'utf8')))
+}
+
+function precompiled(relative: string) {
+  const file = schemaPath(relative)
+  const fast = precompiledValidator(file, readFileSync(file, 'utf8'))
+  if (!fast) throw new Error(`no precompiled validator for ${relative}: run npm run build`)
+  return fast
+}
+
+/** Wrong in the ways people get definitions wrong. */
+function mistakes(valid: Record<string, unknown>): unknown[] {
+  return [
+    {...valid, colour: 'red'},
+    {...valid, name: 5},
+    {...valid, name: ''},
+    Object.fromEntries(Object.entries(valid).filter(([k]) => k !== 'name')),
+    {...valid, ensure: 'gone'},
+    [],
+    'segment',
+    null,
+  ]
+}
+
+describe('precompiled schema validators', () => {
+  it('exist for every schema, compiled from the schema as it is now', () => {
+    const schemas = ['config.schema.json', 'plan.schema.json', 'apply-report.schema.json', ...VENDORS.map((v) => `${v}/segment.schema.json`)]
+    for (const s of schemas) expect(precompiled(s), s).toBeTypeOf('function')
+    expect(readdirSync(join(packageRoot, 'dist', 'validators')).sort()).toEqual(schemas.map(precompiledName).sort())
+  })
+
+  it('are not used when the schema changed since the build', () => {
+    const file = schemaPath('sequenzy/segment.schema.json')
+    expect(precompiledValidator(file, readFileSync(file, 'utf8') + '\n')).toBeUndefined()
+  })
+
+  for (const vendor of VENDORS) {
+    it(`${vendor}: agree with ajv on the example definitions and on broken copies of them`, () => {
+      const relative = `${vendor}/segment.schema.json`
+      const fast = precompiled(relative)
+      const full = ajvFor(schemaPath(relative))
+      const dir = join(packageRoot, 'segments', vendor)
+      const examples = readdirSync(dir)
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Record<string, unknown>)
+      expect(examples.length).toBeGreaterThan(0)
+      for (const example of examples) {
+        expect(fast(example)).toBe(true)
+        for (const wrong of mistakes(example)) expect(fast(wrong), JSON.stringify(wrong)).toBe(full(wrong))
+      }
+      // The readable path still explains what the fast path refused.
+      const issues = schemaValidator(schemaPath(relative)).validate({...examples[0], colour: 'red'})
+      expect(issues.map((i) => i.message)).toContain('unknown property "colour"')
+    })
+  }
+
+  it('config: agree with ajv', () => {
+    const fast = precompiled('config.schema.json')
+    const full = ajvFor(schemaPath('config.schema.json'))
+    const configs = [
+      {provider: 'sequenzy', segments: 'segments'},
+      {workspaces: {prod: {provider: 'mailglyph', segments: 'segments', endpoint: 'embedded'}}, policy: {campaignImpact: 'block'}},
+      {provider: 'sequenzi', segments: 'segments'},
+      {workspaces: {}},
+      {provider: 'push0', segments: 'x', rateLimit: {perSecond: -1}},
+    ]
+    for (const c of configs) expect(fast(c), JSON.stringify(c)).toBe(full(c))
+    expect(fast(configs[0])).toBe(true)
+    expect(fast(configs[2])).toBe(false)
+  })
+})
