@@ -86,6 +86,12 @@ export interface Provider {
   /** The remote object as a definition body: ids of known segments become `{ $segment }` refs. */
   toDefinition(remote: RemoteSegment, nameOf: NameOf): SegmentBody
   /**
+   * Ids of the segments this remote segment references, read straight from the vendor body
+   * (the same ones `toDefinition` turns into `{ $segment }`). Runs over every remote segment of a
+   * plan, so it copies nothing; vendors whose API hides references return [] (and use `dependsOn`).
+   */
+  remoteReferences(remote: RemoteSegment): string[]
+  /**
    * A comparable form of a body (definition-shaped, local or from `toDefinition`): server-added
    * ids and defaults dropped, condition arrays keyed by content so order carries no meaning.
    */

@@ -5,7 +5,6 @@
 import type {NameOf, Provider} from '../../providers/provider.js'
 import type {Definition, RemoteSegment} from '../model.js'
 import {definitionDeps} from '../graph/definition-graph.js'
-import {findSegmentRefs} from '../graph/references.js'
 
 export type ReferencedBy = Map<string, Set<string>>
 
@@ -17,7 +16,10 @@ export function referenceGraph(remotes: RemoteSegment[], definitions: Definition
     referencedBy.get(to)!.add(from)
   }
   for (const remote of remotes) {
-    for (const ref of findSegmentRefs(provider.toDefinition(remote, nameOf))) add(remote.name, ref.name)
+    for (const id of provider.remoteReferences(remote)) {
+      const name = nameOf(id)
+      if (name !== undefined) add(remote.name, name)
+    }
   }
   for (const def of definitions) {
     if (def.ensure === 'absent') continue

@@ -3,7 +3,7 @@
  * reporting; TS files are evaluated (jiti) and must `export default` a definition. Nothing is
  * validated here beyond "is it readable"; problems come back as data.
  */
-import {readFile} from 'node:fs/promises'
+import {readFileSync} from 'node:fs'
 import {relative, sep} from 'node:path'
 import type {DefinitionSource, Problem} from '../model.js'
 import {parseJsonWithPositions} from '../../util/json-source.js'
@@ -54,7 +54,9 @@ export async function loadDefinitions(dir: string, options: LoadOptions): Promis
 
 async function loadFile(abs: string, options: LoadOptions): Promise<{file?: LoadedFile; problems: Problem[]; content: {file: string; content: string}}> {
   const file = displayPath(abs, options.cwd)
-  const content = await readFile(abs, 'utf8')
+  // Read synchronously: definition files are small, and four thread-pool round trips per file
+  // (open, stat, read, close) cost more than the read itself (a third of a 50-file load).
+  const content = readFileSync(abs, 'utf8')
   const record = {file, content}
   if (abs.endsWith('.json')) {
     const parsed = parseJsonWithPositions(content)

@@ -83,7 +83,7 @@ export async function serve(app: EmulatorApp, options: ServeOptions = {}): Promi
     readBody(req)
       .then((text) => handle(req, res, text))
       .catch(() => {
-        if (!res.headersSent) send(res, app.errorResponse(500, 'emulator error'))
+        if (!res.headersSent) write(res, serialize(app.errorResponse(500, 'emulator error')), false)
       })
   })
   server.on('connection', (socket) => {
@@ -96,8 +96,17 @@ export async function serve(app: EmulatorApp, options: ServeOptions = {}): Promi
     const method = (req.method ?? 'GET').toUpperCase()
     const log: LoggedRequest = {method, path: url.pathname, query: url.search, status: 0, at: Date.now()}
     requests.push(log)
-    if (options.latencyMs) await sleep(options.latencyMs)
+    // A round trip is half on the way in, half on the way back, with the server's own work in
+    // between: a slow answer to one request does not hold up the clock of the others in flight.
+    const halfTrip = (options.latencyMs ?? 0) / 2
+    if (halfTrip) await sleep(halfTrip)
     const started = performance.now()
+    const reply = async (response: EmulatorResponse, truncate = false) => {
+      const out = serialize(response)
+      log.serviceMs = performance.now() - started
+      if (halfTrip) await sleep(halfTrip)
+      write(res, out, truncate)
+    }
     const applied = faults.take(method, url.pathname)
     let after: Fault | undefined
     for (const fault of applied) {
@@ -107,7 +116,7 @@ export async function serve(app: EmulatorApp, options: ServeOptions = {}): Promi
       else if (fault.type === 'hang') return
       else if (fault.type === 'status') {
         log.status = fault.status
-        return send(res, {...app.errorResponse(fault.status, `injected ${fault.status}`), ...(fault.body !== undefined ? {body: fault.body} : {}), headers: fault.headers})
+        return reply({...app.errorResponse(fault.status, `injected ${fault.status}`), ...(fault.body !== undefined ? {body: fault.body} : {}), headers: fault.headers})
       } else after = fault
     }
     const now = Date.now()
@@ -116,7 +125,7 @@ export async function serve(app: EmulatorApp, options: ServeOptions = {}): Promi
     else {
       log.status = 429
       const limited = app.errorResponse(429, 'Too many requests')
-      return send(res, {...limited, headers: {...limited.headers, 'retry-after': String(Math.ceil(wait / 1000))}})
+      return reply({...limited, headers: {...limited.headers, 'retry-after': String(Math.ceil(wait / 1000))}})
     }
     let json: unknown
     let jsonError = false
@@ -133,13 +142,7 @@ export async function serve(app: EmulatorApp, options: ServeOptions = {}): Promi
     const mutates = app.mutates ? app.mutates({method, path: url.pathname}) : method !== 'GET'
     if (options.statePath && mutates && response.status < 300) writeState(options.statePath, app.snapshot())
     if (after?.type === 'reset-after') return void req.socket.destroy()
-    if (after?.type === 'truncate') {
-      const full = response.text ?? JSON.stringify(response.body ?? {})
-      res.writeHead(response.status, {'content-type': 'application/json'})
-      return void res.end(full.slice(0, Math.max(1, Math.floor(full.length / 2))))
-    }
-    send(res, response)
-    log.serviceMs = performance.now() - started
+    await reply(response, after?.type === 'truncate')
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -161,15 +164,28 @@ export async function serve(app: EmulatorApp, options: ServeOptions = {}): Promi
   }
 }
 
-function send(res: ServerResponse, response: EmulatorResponse): void {
-  if (response.text !== undefined) {
-    res.writeHead(response.status, {'content-type': 'text/plain; charset=utf-8', ...response.headers})
-    res.end(response.text)
+interface Serialized {
+  status: number
+  headers: Record<string, string>
+  payload?: string
+}
+
+function serialize(response: EmulatorResponse): Serialized {
+  if (response.text !== undefined) return {status: response.status, headers: {'content-type': 'text/plain; charset=utf-8', ...response.headers}, payload: response.text}
+  const hasBody = response.body !== undefined && response.status !== 204
+  return {status: response.status, headers: {...(hasBody ? {'content-type': 'application/json'} : {}), ...response.headers}, payload: hasBody ? JSON.stringify(response.body) : undefined}
+}
+
+/** Send it; `truncate` (a fault) cuts the body in half, as a connection dropped mid-response. */
+function write(res: ServerResponse, out: Serialized, truncate: boolean): void {
+  if (truncate) {
+    const full = out.payload ?? '{}'
+    res.writeHead(out.status, {'content-type': 'application/json'})
+    res.end(full.slice(0, Math.max(1, Math.floor(full.length / 2))))
     return
   }
-  const hasBody = response.body !== undefined && response.status !== 204
-  res.writeHead(response.status, {...(hasBody ? {'content-type': 'application/json'} : {}), ...response.headers})
-  res.end(hasBody ? JSON.stringify(response.body) : undefined)
+  res.writeHead(out.status, out.headers)
+  res.end(out.payload)
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

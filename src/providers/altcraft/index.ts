@@ -1,6 +1,6 @@
 import type {Provider} from '../provider.js'
 import {describeChange} from './describe.js'
-import {checkBody, normalizeBody, toDefinitionBody} from './mapping.js'
+import {checkBody, normalizeBody, remoteReferences, toDefinitionBody} from './mapping.js'
 
 /** Altcraft Platform (marketing automation, self-hosted or cloud): seed 004, vendors.md §5. */
 export const altcraft = {
@@ -17,6 +17,7 @@ export const altcraft = {
   cosmeticFields: ['name'],
   check: checkBody,
   toDefinition: (remote) => toDefinitionBody(remote.raw),
+  remoteReferences: (remote) => remoteReferences(remote.raw),
   normalize: (body) => normalizeBody(body),
   describe: describeChange,
   connect: async (options) => (await import('./client.js')).connectAltcraft(options),

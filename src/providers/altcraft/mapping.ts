@@ -55,6 +55,26 @@ export function isStaticRaw(raw: unknown): boolean {
   return !((raw as SegmentRaw | undefined)?.segment?.length)
 }
 
+/**
+ * Ids of segments a remote segment's rules select on. The API encoding of "in segment" is not
+ * documented (vendors.md §5.5, assumption a): any query whose compo, name or type mentions
+ * "segment" and whose values hold an integer is read as a reference to that id; ids that are no
+ * known segment are dropped by the caller. Definitions order such segments with `dependsOn`.
+ */
+export function remoteReferences(raw: unknown): string[] {
+  const ids: string[] = []
+  const visit = (queries: ApiQuery[] | undefined): void => {
+    for (const q of queries ?? []) {
+      if ([q.compo, q.name, q.type].some((k) => typeof k === 'string' && /segment/i.test(k))) {
+        for (const v of q.value ?? []) if (Number.isInteger(v?.value)) ids.push(String(v.value))
+      }
+      visit(q.child)
+    }
+  }
+  for (const block of ((raw ?? {}) as SegmentRaw).segment ?? []) visit(block.queries)
+  return ids
+}
+
 /** The remote segment as a user would write it. */
 export function toDefinitionBody(raw: unknown): SegmentBody {
   const r = (raw ?? {}) as SegmentRaw

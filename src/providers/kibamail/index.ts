@@ -19,6 +19,7 @@ export const kibamail = {
   cosmeticFields: ['name', 'description'],
   // Kibamail conditions hold no segment ids (vendors.md §2.5): `nameOf` has nothing to name.
   toDefinition: (remote, _nameOf) => toDefinitionBody(remote.raw),
+  remoteReferences: () => [],
   normalize: (body, _nameOf) => normalizeBody(body),
   describe: describeChange,
   connect: async (options) => (await import('./client.js')).connectKibamail(options),

@@ -1,7 +1,7 @@
 import type {Provider} from '../provider.js'
 import {checkBody} from './check.js'
 import {describeChange} from './describe.js'
-import {normalizeBody, toDefinitionBody} from './mapping.js'
+import {normalizeBody, remoteReferences, toDefinitionBody} from './mapping.js'
 
 /** MailGlyph (email): seed 000, vendors.md §1. */
 export const mailglyph = {
@@ -20,6 +20,7 @@ export const mailglyph = {
   cosmeticFields: ['name', 'description', 'trackMembership'],
   check: checkBody,
   toDefinition: (remote, nameOf) => toDefinitionBody(remote.raw, nameOf),
+  remoteReferences: (remote) => remoteReferences(remote.raw),
   normalize: normalizeBody,
   describe: describeChange,
   connect: async (options) => (await import('./client.js')).connectMailGlyph(options),

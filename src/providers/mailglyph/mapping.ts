@@ -41,6 +41,19 @@ function fieldOf(filter: Filter, nameOf: NameOf): unknown {
   return name === undefined ? filter.field : {$segment: name}
 }
 
+/** Segment ids of membership filters, in every group and nested condition; nothing is copied. */
+export function remoteReferences(raw: unknown): string[] {
+  const ids: string[] = []
+  const visit = (condition: Condition | null | undefined): void => {
+    for (const group of condition?.groups ?? []) {
+      for (const f of group.filters ?? []) if (isMembership(f.operator) && typeof f.field === 'string') ids.push(membershipId(f.field))
+      visit(group.conditions)
+    }
+  }
+  visit((raw as ApiSegment | undefined)?.condition)
+  return ids
+}
+
 /**
  * Comparable form: server defaults dropped as in `toDefinitionBody`, groups keyed by position
  * (`group #1`) and their filters keyed by content (`data.plan equals "premium"`), so filter order

@@ -21,6 +21,7 @@ export const push0 = {
   check: checkBody,
   // Push0 segments cannot reference each other (vendors.md §4.4), so ids never become { $segment }.
   toDefinition: (remote) => toDefinitionBody(remote.raw),
+  remoteReferences: () => [],
   normalize: (body) => normalizeBody(body),
   describe: describeChange,
   connect: async (options) => (await import('./client.js')).connectPush0(options),

@@ -1,5 +1,5 @@
 import type {Provider} from '../provider.js'
-import {checkBody, describeChange, normalizeBody, toDefinitionBody} from './mapping.js'
+import {checkBody, describeChange, normalizeBody, remoteReferences, toDefinitionBody} from './mapping.js'
 
 /** Sequenzy (email): seed 002, vendors.md §3. */
 export const sequenzy = {
@@ -17,6 +17,7 @@ export const sequenzy = {
   cosmeticFields: ['name'],
   check: checkBody,
   toDefinition: (remote, nameOf) => toDefinitionBody(remote.raw, nameOf),
+  remoteReferences: (remote) => remoteReferences(remote.raw),
   normalize: normalizeBody,
   describe: describeChange,
   connect: async (options) => (await import('./client.js')).connectSequenzy(options),

@@ -47,6 +47,19 @@ function strip(node: Node, nameOf: NameOf): Node {
   return leaf
 }
 
+/** Ids in `segment` filters, anywhere in the tree (legacy `filters` too); nothing is copied. */
+export function remoteReferences(raw: unknown): string[] {
+  const r = raw as {root?: Group; filters?: Leaf[]}
+  const ids: string[] = []
+  const visit = (node: Node): void => {
+    if (node.kind === 'group') for (const child of node.children ?? []) visit(child)
+    else if (node.field === 'segment' && typeof node.value === 'string') ids.push(node.value)
+  }
+  if (r.root) visit(r.root)
+  else for (const leaf of r.filters ?? []) if (leaf.field === 'segment' && typeof leaf.value === 'string') ids.push(leaf.value)
+  return ids
+}
+
 /**
  * Comparable form: groups become `{joinOperator, children}` with children keyed by content
  * (`event is_not saas.purchase:30d`; groups by position: `group #1`), so order is irrelevant and
