@@ -14,6 +14,7 @@ import {parseJsonWithPositions} from '../util/json-source.js'
 import {schemaPath} from '../util/package-root.js'
 import {importDefault} from '../util/ts-loader.js'
 import {toPointer} from '../util/text.js'
+import {tsLocator} from '../util/ts-source.js'
 
 export interface LoadedConfig {
   /** Config file, relative to cwd. */
@@ -104,17 +105,19 @@ function validateConfig(raw: unknown, absFile: string, file: string): Problem[] 
   )
 }
 
-/** Positions for JSON configs (package.json: under the "segsync" key). */
+/** Positions for JSON configs (package.json: under the "segsync" key) and JS/TS ones (`export default`). */
 function locator(absFile: string) {
   const ext = extname(absFile)
   const name = basename(absFile)
-  if (!(ext === '.json' || name === `.${MODULE}rc`)) return undefined
+  const code = ['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs'].includes(ext)
+  if (!(ext === '.json' || name === `.${MODULE}rc` || code)) return undefined
   let text: string
   try {
     text = readFileSync(absFile, 'utf8')
   } catch {
     return undefined
   }
+  if (code) return tsLocator(text)
   if (!text.trim().startsWith('{')) return undefined
   const parsed = parseJsonWithPositions(text)
   const prefix = name === 'package.json' ? [MODULE] : []

@@ -82,7 +82,7 @@ describe('segsync validate', () => {
     expect(err).toContain('operator "at_least" is not allowed here; expected one of: is, is_not')
     expect(err).toContain('unknown field "stauts"')
     expect(err).toContain('value must be a string')
-    expect(err).toContain('segments/dup.ts  error  duplicate segment name "A": also defined in segments/a.json:2:11')
+    expect(err).toContain('segments/dup.ts:1:23  error  duplicate segment name "A": also defined in segments/a.json:2:11')
     expect(err).toContain('Error: 8 problems in 3 files; nothing was sent to any vendor')
   })
 

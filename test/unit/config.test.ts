@@ -60,6 +60,19 @@ describe('config loading', () => {
     ])
   })
 
+  it('places mistakes in a TS config at their line and column too', async () => {
+    const repo = tempRepo({
+      'package.json': {name: 'x'},
+      'segsync.config.ts': `import {defineConfig} from 'segsync'\n\nexport default defineConfig({\n  workspaces: {\n    prod: {provider: 'sequenzi', segments: 's', endpont: 'https://x'},\n  },\n})\n`,
+    })
+    const error = await loadConfig({cwd: repo.dir}).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(InvalidConfigError)
+    expect((error as InvalidConfigError).problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.path}`)).toEqual([
+      'segsync.config.ts:5:22 /workspaces/prod/provider',
+      'segsync.config.ts:5:49 /workspaces/prod/endpont',
+    ])
+  })
+
   it('says where it looked when there is no config', async () => {
     const repo = tempRepo({'package.json': {name: 'x'}})
     await expect(loadConfig({cwd: repo.dir})).rejects.toThrow(/no segsync config found/)

@@ -53,8 +53,8 @@ describe('remote references', () => {
   })
 
   it('Kibamail and Push0 bodies hold no segment ids', () => {
-    expect(kibamail.remoteReferences({id: 'k', name: 'K', raw: {conditions: [{type: 'tag', value: 'k2'}]}})).toEqual([])
-    expect(push0.remoteReferences({id: 'p', name: 'P', raw: {constraints: []}})).toEqual([])
+    expect((kibamail as Provider).remoteReferences({id: 'k', name: 'K', raw: {conditions: [{type: 'tag', value: 'k2'}]}})).toEqual([])
+    expect((push0 as Provider).remoteReferences({id: 'p', name: 'P', raw: {constraints: []}})).toEqual([])
   })
 
   it('Altcraft: an "in segment" rule makes the campaigns of the segment that holds it part of the impact', () => {

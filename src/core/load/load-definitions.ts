@@ -8,6 +8,7 @@ import {relative, sep} from 'node:path'
 import type {DefinitionSource, Problem} from '../model.js'
 import {parseJsonWithPositions} from '../../util/json-source.js'
 import {importDefault} from '../../util/ts-loader.js'
+import {tsLocator} from '../../util/ts-source.js'
 import {findDefinitionFiles} from './find-files.js'
 
 export interface LoadedFile {
@@ -81,7 +82,7 @@ async function loadFile(abs: string, options: LoadOptions): Promise<{file?: Load
   }
   try {
     const value = await importDefault(abs)
-    return {file: {source: {file, kind: 'ts', locate: () => undefined}, value}, problems: [], content: record}
+    return {file: {source: {file, kind: 'ts', locate: tsLocator(content)}, value}, problems: [], content: record}
   } catch (error) {
     return {problems: [tsLoadProblem(file, error)], content: record}
   }

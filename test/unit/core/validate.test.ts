@@ -91,16 +91,15 @@ describe('validate', () => {
     expect(definitions.find((d) => d.name === 'B')!.body).toEqual({root: {kind: 'group', joinOperator: 'or', children: [{kind: 'filter', field: 'segment', operator: 'is_not', value: {$segment: 'A'}}]}})
   })
 
-  it('reports TS files by JSON path, and a missing value the schema cannot see', async () => {
-    const {problems} = await validate({
-      'segments/b.ts': `export default {name: 'B', root: {kind: 'group', joinOperator: 'or', children: [{kind: 'filter', field: 'tag', operator: 'contains'}, {kind: 'filter', field: 'status', operator: 'is', value: 'x', extra: 1}]}}\n`,
-    })
+  it('reports TS files at line and column with their JSON path, and a missing value the schema cannot see', async () => {
+    const b = `export default {name: 'B', root: {kind: 'group', joinOperator: 'or', children: [{kind: 'filter', field: 'tag', operator: 'contains'}, {kind: 'filter', field: 'status', operator: 'is', value: 'x', extra: 1}]}}\n`
+    const {problems} = await validate({'segments/b.ts': b})
     expect(problems).toEqual([
-      expect.objectContaining({file: 'segments/b.ts', path: '/root/children/1/extra', message: 'unknown property "extra"'}),
+      expect.objectContaining({file: 'segments/b.ts', line: 1, column: b.indexOf('extra') + 1, path: '/root/children/1/extra', message: 'unknown property "extra"'}),
     ])
-    expect(problems[0]!.line).toBeUndefined()
-    const second = await validate({'segments/c.ts': `export default {name: 'C', root: {kind: 'group', joinOperator: 'or', children: [{kind: 'filter', field: 'tag', operator: 'contains'}]}}\n`})
-    expect(second.problems).toEqual([expect.objectContaining({path: '/root/children/0/operator', message: 'value is required for tag filters with operator "contains"'})])
+    const c = `import {defineSegment} from 'segsync/sequenzy'\n\nexport default defineSegment({\n  name: 'C',\n  root: {kind: 'group', joinOperator: 'or', children: [\n    {kind: 'filter', field: 'tag', operator: 'contains'},\n  ]},\n})\n`
+    const second = await validate({'segments/c.ts': c})
+    expect(second.problems).toEqual([expect.objectContaining({line: 6, column: 46, path: '/root/children/0/operator', message: 'value is required for tag filters with operator "contains"'})])
   })
 
   it('refuses TS definitions with --no-code and reports a TS syntax error with its position', async () => {
