@@ -18,6 +18,11 @@ export const workloads = {
     criticalPath: (active) => 1 + Math.max(1, Math.ceil(active / 4 / 100)),
     /** Fewest calls: segments, one list per active status, one detail per active campaign, sequences. */
     minimumCalls: (active) => 1 + 4 + active + 1,
+    /** Those calls, in dependency order, with `get` (path → parsed body); for the minimal reader. */
+    async minimalRead(get) {
+      const [lists] = await Promise.all([Promise.all(SEQ_ACTIVE.map((s) => get(`/api/v1/campaigns?status=${s}&limit=100&offset=0`))), get('/api/v1/segments'), get('/api/v1/sequences')])
+      await Promise.all(lists.flatMap((l) => l.campaigns).map((c) => get(`/api/v1/campaigns/${c.id}`)))
+    },
     seed({segments, campaigns, activeShare = 0.1}) {
       const segs = Array.from({length: segments}, (_, i) => ({id: `seg_${i}`, name: `Segment ${i}`, root: seqRoot(`v${i}`, i % 50 === 49 ? `seg_${i - 1}` : undefined, true)}))
       const activeEvery = Math.round(1 / activeShare)
@@ -41,6 +46,9 @@ export const workloads = {
     criticalPath: (active) => Math.max(1, Math.ceil(active / 2 / 100)),
     /** Segments, and one list per status read (SCHEDULED, SENDING, DRAFT). */
     minimumCalls: () => 1 + 3,
+    async minimalRead(get) {
+      await Promise.all([get('/segments'), ...['SCHEDULED', 'SENDING', 'DRAFT'].map((s) => get(`/campaigns?status=${s}&page=1&pageSize=100`))])
+    },
     seed({segments, campaigns, activeShare = 0.1}) {
       const segs = Array.from({length: segments}, (_, i) => ({id: `seg_${i}`, name: `Segment ${i}`, description: null, trackMembership: false, condition: mgCondition(`v${i}`)}))
       const activeEvery = Math.round(1 / activeShare)

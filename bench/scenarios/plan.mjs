@@ -13,6 +13,7 @@
 import {emulatorProcess} from '../lib/emulator.mjs'
 import {BIN, median, round, tempDir, timeProcess} from '../lib/measure.mjs'
 import {workloads} from '../lib/workloads.mjs'
+import {minimalRead} from '../baseline-minimal.mjs'
 import {naivePlan} from '../baseline-naive.mjs'
 
 const pipeline = await import('../../dist/core/pipeline.js')
@@ -46,6 +47,10 @@ export async function planScenario({provider, segments = 5000, campaigns = 500, 
     decodeMs: round(atRtt.decodeMs),
     floorMs: round(floorMs),
     ratioToFloor: round(atRtt.wall / floorMs, 2),
+    minimalReaderMs: round(atRtt.minimal.ms),
+    minimalReaderCalls: atRtt.minimal.calls,
+    minimalReaderToBound: round(atRtt.minimal.ms / lowerBoundMs, 2),
+    ratioToMinimalReader: round(atRtt.wall / atRtt.minimal.ms, 2),
     cliMs: round(atRtt.cli.ms),
     nodeMs: round(atRtt.cli.nodeMs),
     planned: atRtt.samples[0].summary,
@@ -81,12 +86,21 @@ async function measure({provider, segments, campaigns, changed, rttMs, runs, nai
   const samples = []
   for (let i = 0; i < runs; i++) samples.push(await once())
   const decode = await decodeTime(emulator.url, w)
+  const minimal = await minimalReads({url: emulator.url, key: w.key, workload: w, runs})
   const cli = cliOnce(repo.dir, w)
   const baseline = naive ? await naivePlan({url: emulator.url, key: w.key, names: Array.from({length: changed}, (_, k) => `Segment ${k * step}`)}) : undefined
   await emulator.close()
   repo.remove()
   work.remove()
-  return {wall: median(samples.map((s) => s.ms)), samples, baseline, vendorListMs: median(samples.map((s) => s.vendorListMs)), decodeMs: decode.ms, listBytes: decode.bytes, cli}
+  return {wall: median(samples.map((s) => s.ms)), samples, baseline, vendorListMs: median(samples.map((s) => s.vendorListMs)), decodeMs: decode.ms, listBytes: decode.bytes, cli, minimal}
+}
+
+/** The minimal reader (baseline-minimal.mjs), median of `runs` after one warm-up. */
+async function minimalReads(options) {
+  await minimalRead(options)
+  const samples = []
+  for (let i = 0; i < options.runs; i++) samples.push(await minimalRead(options))
+  return {ms: median(samples.map((s) => s.ms)), calls: samples[0].calls}
 }
 
 /** JSON.parse of the segment list body, median of 5: what any client pays to read it. */

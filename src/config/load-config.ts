@@ -6,6 +6,7 @@
 import {readFileSync} from 'node:fs'
 import {basename, dirname, extname, isAbsolute, relative, resolve} from 'node:path'
 import {ConfigError} from '../errors.js'
+import {configCandidates} from './find-config.js'
 import type {Policy, Problem, Workspace} from '../core/model.js'
 import type {SegsyncConfig, Workspace as WorkspaceConfig} from '../generated/config.js'
 import {sortProblems} from '../core/validate/problem.js'
@@ -66,9 +67,17 @@ export async function loadConfig(options: {cwd: string; file?: string; noCode?: 
     searchStrategy: 'project',
     loaders: options.noCode ? {'.js': refuse, '.mjs': refuse, '.cjs': refuse, '.ts': refuse, '.mts': refuse, '.cts': refuse} : {'.ts': tsLoader, '.mts': tsLoader, '.cts': tsLoader},
   })
+  // The first candidate that holds a config (a package.json without a "segsync" key does not).
+  const search = async (e: typeof explorer) => {
+    for (const file of configCandidates(options.cwd, searchPlaces)) {
+      const result = await e.load(file)
+      if (result && !result.isEmpty) return result
+    }
+    return null
+  }
   let found: {config: unknown; filepath: string; isEmpty?: boolean} | null
   try {
-    found = options.file ? await explorer.load(resolve(options.cwd, options.file)) : await explorer.search(options.cwd)
+    found = options.file ? await explorer.load(resolve(options.cwd, options.file)) : await search(explorer)
   } catch (error) {
     throw error instanceof ConfigError ? error : loadFailure(error, options)
   }
