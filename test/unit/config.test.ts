@@ -36,6 +36,12 @@ describe('config loading', () => {
     expect(config.policy.campaignImpact).toBe('warn')
   })
 
+  it('stops at the project root (the first folder with a package.json), as cosmiconfig does', async () => {
+    const repo = tempRepo({'segsync.config.json': flat, 'app/package.json': {name: 'app'}, 'app/src/.keep': ''})
+    await expect(loadConfig({cwd: `${repo.dir}/app/src`})).rejects.toThrow(/no segsync config found/)
+    expect((await loadConfig({cwd: repo.dir})).file).toBe('segsync.config.json')
+  })
+
   it('resolves a TS config that imports a local helper', async () => {
     const repo = tempRepo({
       'package.json': {name: 'x'},
