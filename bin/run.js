@@ -6,6 +6,6 @@ if (process.argv.length === 3 && process.argv[2] === '--version') {
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
   process.stdout.write(`${pkg.name}/${pkg.version} ${process.platform}-${process.arch} node-${process.version}\n`)
 } else {
-  const {execute} = await import('@oclif/core')
+  const {execute} = await import('@oclif/core/execute')
   await execute({dir: import.meta.url})
 }

@@ -1,4 +1,5 @@
-import {Args, Flags} from '@oclif/core'
+import * as Args from '@oclif/core/args'
+import * as Flags from '@oclif/core/flags'
 import {BaseCommand, sharedFlags} from '../cli/base-command.js'
 import {confirm} from '../cli/confirm.js'
 import {onStopSignal} from '../cli/stop-signal.js'

@@ -1,5 +1,5 @@
 import {writeFile} from 'node:fs/promises'
-import {Flags} from '@oclif/core'
+import * as Flags from '@oclif/core/flags'
 import {BaseCommand, sharedFlags} from '../cli/base-command.js'
 import {InvalidDefinitionsError} from '../errors.js'
 import {redact} from '../util/redact.js'
