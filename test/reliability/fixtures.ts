@@ -26,6 +26,8 @@ export interface VendorFixture {
   definition(spec: SegmentSpec): object
   /** name → value of every remote segment. */
   remote(emulator: RunningEmulator): Map<string, string>
+  /** Every remote segment's name, duplicates kept (`remote` would fold them: count with this). */
+  names(emulator: RunningEmulator): string[]
   /** Remote id of a segment by name. */
   idOf(emulator: RunningEmulator, name: string): string
   updatePath(id: string): {method: string; path: string}
@@ -67,6 +69,7 @@ export const sequenzyFixture: VendorFixture = {
   },
   definition: (spec) => ({name: spec.name, root: seqRoot(spec, (r) => ({$segment: r}))}),
   remote: (e) => new Map(seqState(e).segments.map((s) => [s.name, String((s.root.children[0] as {value?: string}).value)])),
+  names: (e) => seqState(e).segments.map((s) => s.name).sort(),
   idOf: (e, name) => seqState(e).segments.find((s) => s.name === name)!.id,
   updatePath: (id) => ({method: 'PATCH', path: `/api/v1/segments/${id}`}),
   createPath: {method: 'POST', path: '/api/v1/segments'},
@@ -113,6 +116,7 @@ export const mailglyphFixture: VendorFixture = {
   },
   definition: (spec) => ({name: spec.name, condition: mgCondition(spec, (r) => ({$segment: r}))}),
   remote: (e) => new Map(mgState(e).segments.map((s) => [s.name, String(s.condition!.groups[0]!.filters[0]!.value)])),
+  names: (e) => mgState(e).segments.map((s) => s.name).sort(),
   idOf: (e, name) => mgSegment(e, name).id,
   updatePath: (id) => ({method: 'PATCH', path: `/segments/${id}`}),
   createPath: {method: 'POST', path: '/segments'},

@@ -71,7 +71,7 @@ describe.each(fixtures)('retries and rate limits ($id)', (fx) => {
     w.emulator.faults.add({...fx.createPath, times: 1, fault: {type: 'hang'}})
     const started = Date.now()
     expect((await w.apply()).code).toBe(0)
-    expect([...fx.remote(w.emulator).keys()]).toEqual(['New'])
+    expect(fx.names(w.emulator)).toEqual(['New'])
     // Two 400 ms timeouts plus short backoff, not the default 30 s.
     expect(Date.now() - started).toBeLessThan(5000)
   })
@@ -82,7 +82,7 @@ describe.each(fixtures)('retries and rate limits ($id)', (fx) => {
     w.emulator.faults.add({...fx.listPath, times: 1, fault: {type: 'truncate'}})
     w.emulator.faults.add({...fx.createPath, times: 1, fault: {type: 'truncate'}})
     expect((await w.apply()).code).toBe(0)
-    expect([...fx.remote(w.emulator).keys()]).toEqual(['New'])
+    expect(fx.names(w.emulator)).toEqual(['New'])
   })
 })
 

@@ -17,6 +17,11 @@ export type Fault =
   | {type: 'truncate'}
   /** Change the emulator's state before handling: an edit in the vendor UI. */
   | {type: 'mutate'; apply: (state: unknown) => void}
+  /**
+   * Run test code as the request arrives (e.g. kill the client process), then handle the request
+   * normally, or as the fault `fn` returns (e.g. reset-before: the write never lands).
+   */
+  | {type: 'call'; fn: () => Fault | undefined}
 
 export interface FaultRule {
   method?: string

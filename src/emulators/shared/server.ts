@@ -109,7 +109,9 @@ export async function serve(app: EmulatorApp, options: ServeOptions = {}): Promi
     }
     const applied = faults.take(method, url.pathname)
     let after: Fault | undefined
-    for (const fault of applied) {
+    for (const rule of applied) {
+      const fault = rule.type === 'call' ? rule.fn() : rule
+      if (!fault || fault.type === 'call') continue
       if (fault.type === 'latency') await sleep(fault.ms)
       else if (fault.type === 'mutate') fault.apply(app.state)
       else if (fault.type === 'reset-before') return void req.socket.destroy()
