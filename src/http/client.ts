@@ -125,6 +125,7 @@ export async function createHttpClient(options: HttpClientOptions): Promise<Http
   async function send<T>(req: HttpRequest): Promise<HttpResponse<T>> {
     const idempotent = req.idempotent ?? req.method !== 'POST'
     let lastProblem = ''
+    let unreachable = false
     for (let attempt = 0; attempt < retry.maxAttempts; attempt++) {
       const isLast = attempt === retry.maxAttempts - 1
       let res: {status: number; headers: Record<string, string>; text: string}
@@ -134,6 +135,7 @@ export async function createHttpClient(options: HttpClientOptions): Promise<Http
         const code = errorCode(error)
         const neverSent = CONNECT_FAILURES.has(code)
         lastProblem = `${describe(req)} failed: ${redact(errorText(error))}`
+        unreachable = neverSent
         if (!idempotent && !neverSent) {
           throw new AmbiguousWriteError(`${vendor}: ${lastProblem}; the request may or may not have been applied`, error)
         }
@@ -141,6 +143,7 @@ export async function createHttpClient(options: HttpClientOptions): Promise<Http
         await wait(backoffDelay(attempt, retry, options.random), req)
         continue
       }
+      unreachable = false
 
       const parsed = parseBody(res.text)
       // Vendors that report errors inside a 2xx body (Altcraft) get the same treatment as a status.
@@ -186,7 +189,9 @@ export async function createHttpClient(options: HttpClientOptions): Promise<Http
     }
     throw new RetriesExhaustedError(
       `${vendor}: gave up after ${retry.maxAttempts} attempts. Last: ${lastProblem}`,
-      'The vendor may be down or overloaded; run again later. Nothing was lost: a re-run continues where this one stopped.',
+      unreachable
+        ? `segsync could not connect to ${base.host}: check the workspace "endpoint" and that this machine can reach it. Nothing was lost: a re-run continues where this one stopped.`
+        : 'The vendor may be down or overloaded; run again later. Nothing was lost: a re-run continues where this one stopped.',
     )
   }
 

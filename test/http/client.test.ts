@@ -51,6 +51,18 @@ describe('HTTP layer', () => {
     expect(segmentGets(emulator)).toHaveLength(5)
   })
 
+  it('says the vendor could not be reached (not that it is overloaded) when no connection was ever made', async () => {
+    const {emulator, list} = await setup({maxAttempts: 2})
+    await emulator.close()
+    const error = (await list().catch((e: unknown) => e)) as RetriesExhaustedError
+    expect(error).toBeInstanceOf(RetriesExhaustedError)
+    expect(error.message).toContain('ECONNREFUSED')
+    expect(error.hint).toContain(`could not connect to ${new URL(emulator.url).host}`)
+    const overloaded = await setup({maxAttempts: 2})
+    overloaded.emulator.faults.add({path: '/api/v1/segments', fault: {type: 'status', status: 503}})
+    expect(((await overloaded.list().catch((e: unknown) => e)) as RetriesExhaustedError).hint).toContain('may be down or overloaded')
+  })
+
   it.each([400, 404, 409, 422, 501])('does not retry a %i', async (status) => {
     const {emulator, list} = await setup()
     emulator.faults.add({path: '/api/v1/segments', fault: {type: 'status', status}})
