@@ -21,6 +21,10 @@ export interface ValidationResult {
 export function validateDefinitions(files: LoadedFile[], provider: Provider, schemaFile: string): ValidationResult {
   const problems: Problem[] = []
   const definitions: Definition[] = []
+  // Files with schema problems still take part in the checks across files, by what they
+  // plainly say (their name, references): a mistake in A must not also read as "B references
+  // an unknown A".
+  const flawed: Definition[] = []
   const validator = schemaValidator(schemaFile)
   for (const {source, value} of files) {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
@@ -33,7 +37,11 @@ export function validateDefinitions(files: LoadedFile[], provider: Provider, sch
     }
     const issues = validator.validate(value)
     for (const issue of issues) problems.push(problemAt(source, issue.path, issue.message, {hint: issue.hint, at: issue.at}))
-    if (issues.length > 0) continue
+    if (issues.length > 0) {
+      const partial = lenientDefinition(value as Record<string, unknown>, source)
+      if (partial) flawed.push(partial)
+      continue
+    }
     const definition = toDefinition(value as Record<string, unknown>, source)
     if (definition.ensure === 'present') {
       for (const issue of provider.check?.(definition.body) ?? []) {
@@ -42,8 +50,16 @@ export function validateDefinitions(files: LoadedFile[], provider: Provider, sch
     }
     definitions.push(definition)
   }
-  problems.push(...duplicateNames(definitions), ...renameConflicts(definitions), ...unknownReferences(definitions))
+  const all = [...definitions, ...flawed]
+  problems.push(...duplicateNames(all), ...renameConflicts(all), ...unknownReferences(all))
   return {definitions, problems}
+}
+
+/** What a definition that failed the schema still says clearly, or undefined without a name. */
+function lenientDefinition(value: Record<string, unknown>, source: Definition['source']): Definition | undefined {
+  if (typeof value.name !== 'string' || value.name === '') return undefined
+  const strings = (v: unknown) => (Array.isArray(v) && v.every((s) => typeof s === 'string') ? (v as string[]) : [])
+  return {...toDefinition(value, source), renamedFrom: strings(value.renamedFrom), dependsOn: strings(value.dependsOn)}
 }
 
 function toDefinition(value: Record<string, unknown>, source: Definition['source']): Definition {

@@ -15,7 +15,7 @@ async function validate(files: Record<string, string | object>) {
   return {...result, problems: sortProblems([...loaded.problems, ...result.problems, ...cycles])}
 }
 
-const FIVE_ERRORS = `{
+const SIX_ERRORS = `{
   "name": "Broken",
   "rooot": {},
   "root": {
@@ -32,8 +32,8 @@ const FIVE_ERRORS = `{
 `
 
 describe('validate', () => {
-  it('reports all five mistakes of one definition in one run, each at its line and column', async () => {
-    const {problems} = await validate({'segments/broken.json': FIVE_ERRORS})
+  it('reports all six mistakes of one definition in one run, each at its line and column', async () => {
+    const {problems} = await validate({'segments/broken.json': SIX_ERRORS})
     const brief = problems.map((p) => `${p.line}:${p.column} ${p.path} ${p.message}${p.hint ? ` | ${p.hint}` : ''}`)
     expect(brief).toEqual([
       '3:3 /rooot unknown property "rooot" | did you mean "root"?',
@@ -41,6 +41,24 @@ describe('validate', () => {
       '8:58 /root/children/0/operator operator "at_least" is not allowed here; expected one of: is, is_not',
       '9:36 /root/children/1/field unknown field "stauts"; expected one of: status, phone, smsStatus, tag, email, emailProvider, list, added, firstName, lastName, emailSent, emailDelivered, emailOpened, emailClicked, emailComplained, emailBounced, attribute, event, pollResponse, segment, stripeProduct, stripeCurrentProduct, stripeTrialProduct, commerceProduct, commerceCollection | did you mean "status"?',
       '10:76 /root/children/2/value value must be a string',
+      // References are checked in a definition that fails the schema too.
+      '11:88 /root/children/3/value/$segment $segment references "Nope", but no definition has that name | Reference segments by the name in their definition file.',
+    ])
+  })
+
+  it('counts a definition with schema mistakes by its name: no false "unknown reference" elsewhere, duplicates still found', async () => {
+    const root = (ref?: string) => ({kind: 'group', joinOperator: 'and', children: [{kind: 'filter', field: 'status', operator: 'is', value: 'x'}, ...(ref ? [{kind: 'filter', field: 'segment', operator: 'is', value: {$segment: ref}}] : [])]})
+    const {problems} = await validate({
+      'segments/a.json': {name: 'A', colour: 'red', root: root()},
+      'segments/b.json': {name: 'B', root: root('A')},
+      'segments/c.json': {name: 'A', root: root()},
+      'segments/d.json': {name: 'D', renamedFrom: 'Old D', root: root()},
+    })
+    expect(problems.map((p) => `${p.file} ${p.path} ${p.message}`)).toEqual([
+      'segments/a.json /name duplicate segment name "A": also defined in segments/c.json:2:11',
+      'segments/a.json /colour unknown property "colour"',
+      'segments/c.json /name duplicate segment name "A": also defined in segments/a.json:2:11',
+      'segments/d.json /renamedFrom renamedFrom must be an array',
     ])
   })
 
