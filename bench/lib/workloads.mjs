@@ -20,8 +20,11 @@ export const workloads = {
     minimumCalls: (active) => 1 + 4 + active + 1,
     /** Those calls, in dependency order, with `get` (path → parsed body); for the minimal reader. */
     async minimalRead(get) {
-      const [lists] = await Promise.all([Promise.all(SEQ_ACTIVE.map((s) => get(`/api/v1/campaigns?status=${s}&limit=100&offset=0`))), get('/api/v1/segments'), get('/api/v1/sequences')])
-      await Promise.all(lists.flatMap((l) => l.campaigns).map((c) => get(`/api/v1/campaigns/${c.id}`)))
+      // Each campaign's detail goes out as soon as the lists are in, while the segment list is still on its way.
+      const details = Promise.all(SEQ_ACTIVE.map((s) => get(`/api/v1/campaigns?status=${s}&limit=100&offset=0`))).then((lists) =>
+        Promise.all(lists.flatMap((l) => l.campaigns).map((c) => get(`/api/v1/campaigns/${c.id}`))),
+      )
+      await Promise.all([details, get('/api/v1/sequences'), get('/api/v1/segments')])
     },
     seed({segments, campaigns, activeShare = 0.1}) {
       const segs = Array.from({length: segments}, (_, i) => ({id: `seg_${i}`, name: `Segment ${i}`, root: seqRoot(`v${i}`, i % 50 === 49 ? `seg_${i - 1}` : undefined, true)}))
