@@ -19,7 +19,7 @@ import {buildReport} from './apply/report.js'
 import {compareWithSaved} from './apply/saved-plan.js'
 import {cycleProblems, definitionGraph} from './graph/definition-graph.js'
 import {loadDefinitions, type LoadResult} from './load/load-definitions.js'
-import {planDocument, planWorkspace} from './plan/build-plan.js'
+import {diffStage, planDocument, planWorkspace} from './plan/build-plan.js'
 import {sortProblems} from './validate/problem.js'
 import {validateDefinitions} from './validate/validate-definitions.js'
 
@@ -172,10 +172,16 @@ export async function plan(ctx: RunContext, prepared: Prepared): Promise<PlanRun
       const {workspace: ws, provider} = pw
       ctx.progress(`${ws.name}: reading ${provider.label} segments and campaign usage (${conn.endpoint})…`)
       const desired = pw.definitions.filter((d) => d.ensure === 'present').map((d) => ({name: d.name, body: d.body}))
-      const [usage, remotes, findings] = await Promise.all([conn.client.campaignUsage(), conn.client.listSegments(), conn.client.verify?.(desired) ?? []])
+      // The campaign chain goes out first (it is the longest); the diff runs as soon as the
+      // segments are in, while campaign details may still be on their way.
+      const usageRead = conn.client.campaignUsage()
+      const listed = conn.client.listSegments()
+      const staged = listed.then((remotes) => diffStage({workspace: ws, provider, definitions: pw.definitions, remotes}))
+      staged.catch(() => undefined) // awaited below; a failure of another read may come first
+      const [usage, remotes, findings] = await Promise.all([usageRead, listed, conn.client.verify?.(desired) ?? []])
       const stats = conn.client.stats()
       ctx.progress(`${ws.name}: ${remotes.length} remote segment${remotes.length === 1 ? '' : 's'}, ${usage.known ? `${usage.read} active campaign${usage.read === 1 ? '' : 's'}/sequence${usage.read === 1 ? '' : 's'}` : 'campaign usage unknown'} (${stats.requests} request${stats.requests === 1 ? '' : 's'})`)
-      const wp = planWorkspace({workspace: ws, endpoint: conn.endpoint, provider, definitions: pw.definitions, remotes, usage, policy: prepared.config.policy, findings})
+      const wp = planWorkspace({workspace: ws, endpoint: conn.endpoint, provider, definitions: pw.definitions, remotes, usage, policy: prepared.config.policy, findings, staged: await staged})
       sessions.push({prepared: pw, client: conn.client, endpoint: conn.endpoint, embedded: conn.embedded, remotes, plan: wp})
     }
   } catch (error) {

@@ -43,6 +43,21 @@ function repoFor(url: string, policy?: Record<string, unknown>) {
 }
 
 describe('segsync plan and apply (MailGlyph)', () => {
+  it('stops when two remote segments carry a managed name (MailGlyph allows it), naming both ids, and writes nothing', async () => {
+    const emulator = await mailglyphEmulator({
+      segments: [
+        {id: 'seg_a', name: 'Twins', condition: condition('AND', [pro])},
+        {id: 'seg_b', name: 'Twins', condition: condition('AND', [pro])},
+      ],
+    })
+    const repo = tempRepo({'segsync.config.json': jsonConfig(emulator.url, {}, undefined, 'mailglyph'), 'segments/twins.json': {name: 'Twins', condition: condition('AND', [filter('data.plan', 'equals', 'team')])}})
+    const res = await runCli(['apply', '--auto-approve'], {cwd: repo.dir, env})
+    expect(res.code).toBe(1)
+    expect(res.stderr).toContain('2 MailGlyph segments are named "Twins" (ids seg_a, seg_b); segsync cannot tell which one the definition manages')
+    expect(res.stderr).toContain('Rename or delete the extra ones in MailGlyph')
+    expect(writes(emulator)).toEqual([])
+  })
+
   it('plans creates, updates, a rename and a delete with their transitive campaign impact, writing nothing', async () => {
     const emulator = await mailglyphEmulator(seed)
     const repo = repoFor(emulator.url)

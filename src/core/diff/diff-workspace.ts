@@ -22,11 +22,12 @@ export interface DiffInput {
   remotes: RemoteSegment[]
   provider: Provider
   prune: boolean
+  /** Remote name by id, when the caller has the index already. */
+  nameOf?: NameOf
 }
 
-export function diffWorkspace({definitions, remotes, provider, prune}: DiffInput): WorkspaceDiff {
-  const names = new Map(remotes.map((r) => [r.id, r.name]))
-  const nameOf: NameOf = (id) => names.get(id)
+export function diffWorkspace({definitions, remotes, provider, prune, ...input}: DiffInput): WorkspaceDiff {
+  const nameOf: NameOf = input.nameOf ?? namesById(remotes)
   const {pairs, unmatched} = matchDefinitions(definitions, remotes, provider.label)
   const changes: Change[] = []
   const unchanged: string[] = []
@@ -65,6 +66,11 @@ export function diffWorkspace({definitions, remotes, provider, prune}: DiffInput
     else unmanaged.push({id: remote.id, name: remote.name})
   }
   return {changes, unchanged, unmanaged, readOnly}
+}
+
+function namesById(remotes: RemoteSegment[]): NameOf {
+  const names = new Map(remotes.map((r) => [r.id, r.name]))
+  return (id) => names.get(id)
 }
 
 /** The remote segment in the same normalised form as a local definition. */

@@ -22,14 +22,21 @@ export interface MatchResult {
 export class AmbiguousRemoteError extends SegsyncError {}
 
 export function matchDefinitions(definitions: Definition[], remotes: RemoteSegment[], vendor: string): MatchResult {
-  const byName = new Map<string, RemoteSegment[]>()
-  for (const r of remotes) byName.set(r.name, [...(byName.get(r.name) ?? []), r])
+  // One entry per name; a list only for names that more than one remote segment carries.
+  const byName = new Map<string, RemoteSegment>()
+  const shared = new Map<string, RemoteSegment[]>()
+  for (const r of remotes) {
+    const first = byName.get(r.name)
+    if (!first) byName.set(r.name, r)
+    else shared.set(r.name, [...(shared.get(r.name) ?? [first]), r])
+  }
   const taken = new Set<RemoteSegment>()
   const pick = (name: string): RemoteSegment | undefined => {
-    const found = byName.get(name) ?? []
+    const single = byName.get(name)
+    const found = shared.get(name) ?? (single ? [single] : [])
     if (found.length > 1) {
       throw new AmbiguousRemoteError(
-        `${found.length} ${vendor} segments are named ${JSON.stringify(name)} (ids ${found.map((r) => r.id).join(', ')}); segsync cannot tell which one the definition manages`,
+        `${found.length} ${vendor} segments are named ${JSON.stringify(name)} (ids ${found.map((r) => r.id).sort().join(', ')}); segsync cannot tell which one the definition manages`,
         `Rename or delete the extra ones in ${vendor}, then run again.`,
       )
     }

@@ -6,10 +6,10 @@ import type {Change, PlanDocument, Summary, WorkspacePlan} from '../../generated
 import type {Provider, VendorFinding} from '../../providers/provider.js'
 import {sha256} from '../../util/hash.js'
 import type {CampaignUsage, Definition, Policy, RemoteSegment, Workspace} from '../model.js'
-import {diffWorkspace} from '../diff/diff-workspace.js'
+import {diffWorkspace, type WorkspaceDiff} from '../diff/diff-workspace.js'
 import {buildGraph} from '../graph/graph.js'
 import {assessImpact} from '../impact/assess-impact.js'
-import {referenceGraph} from '../impact/reference-graph.js'
+import {referenceGraph, type ReferencedBy} from '../impact/reference-graph.js'
 import {applyRules, rules} from './rules/index.js'
 
 export interface WorkspacePlanInput {
@@ -24,20 +24,38 @@ export interface WorkspacePlanInput {
   findings?: VendorFinding[]
 }
 
-export function planWorkspace(input: WorkspacePlanInput): WorkspacePlan {
-  const {provider, definitions, remotes, usage, policy} = input
-  const diff = diffWorkspace({definitions, remotes, provider, prune: input.workspace.prune === true})
-  const idToName = new Map(remotes.map((r) => [r.id, r.name]))
-  const nameOf = (id: string) => idToName.get(id)
+/** What the plan knows once the remote segments are read: the diff and who references whom. */
+export interface DiffStage {
+  diff: WorkspaceDiff
+  remotesById: Map<string, RemoteSegment>
+  nameOf: (id: string) => string | undefined
+  referencedBy: ReferencedBy
+}
+
+/**
+ * diff (and the reference graph) need only the definitions and the remote segments: the pipeline
+ * runs this as soon as the segment list is in, while campaign usage may still be on its way.
+ */
+export function diffStage(input: Pick<WorkspacePlanInput, 'workspace' | 'provider' | 'definitions' | 'remotes'>): DiffStage {
+  const {provider, definitions, remotes} = input
+  const remotesById = new Map(remotes.map((r) => [r.id, r]))
+  const nameOf = (id: string) => remotesById.get(id)?.name
+  const diff = diffWorkspace({definitions, remotes, provider, prune: input.workspace.prune === true, nameOf})
   const renamed = new Map(diff.changes.filter((c) => c.previousName).map((c) => [c.name, c.previousName!]))
   const referencedBy = referenceGraph(remotes, definitions, provider, nameOf, (name) => renamed.get(name) ?? name)
+  return {diff, remotesById, nameOf, referencedBy}
+}
+
+export function planWorkspace(input: WorkspacePlanInput & {staged?: DiffStage}): WorkspacePlan {
+  const {provider, definitions, usage, policy} = input
+  const {diff, remotesById, nameOf, referencedBy} = input.staged ?? diffStage(input)
 
   const deleted = new Set(diff.changes.filter((c) => c.action === 'delete').map((c) => c.name))
   let changes = diff.changes.map((c) =>
     c.action === 'delete' ? {...c, dependsOn: [...(referencedBy.get(c.name) ?? [])].filter((n) => deleted.has(n)).sort()} : c,
   )
   changes = assessImpact(changes, {usage, referencedBy, nameOf, cosmeticFields: provider.cosmeticFields})
-  changes = applyRules(changes, {policy, provider, definitions: new Map(definitions.map((d) => [d.name, d])), remotesById: new Map(remotes.map((r) => [r.id, r])), referencedBy, findings: input.findings ?? []}, rules)
+  changes = applyRules(changes, {policy, provider, definitions: new Map(definitions.map((d) => [d.name, d])), remotesById, referencedBy, findings: input.findings ?? []}, rules)
   changes = executionOrder(changes)
 
   const plan: Omit<WorkspacePlan, 'summary'> = {
