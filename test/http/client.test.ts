@@ -1,4 +1,6 @@
-import {describe, expect, it} from 'vitest'
+import {createServer} from 'node:http'
+import type {AddressInfo} from 'node:net'
+import {describe, expect, it, onTestFinished} from 'vitest'
 import {AmbiguousWriteError, AuthError, RetriesExhaustedError, VendorError} from '../../src/errors.js'
 import {createHttpClient} from '../../src/http/client.js'
 import {sequenzyEmulator, TEST_KEY} from '../helpers/emulators.js'
@@ -61,6 +63,41 @@ describe('HTTP layer', () => {
     const overloaded = await setup({maxAttempts: 2})
     overloaded.emulator.faults.add({path: '/api/v1/segments', fault: {type: 'status', status: 503}})
     expect(((await overloaded.list().catch((e: unknown) => e)) as RetriesExhaustedError).hint).toContain('may be down or overloaded')
+  })
+
+  it('asks for compressed answers and reads gzip, brotli and deflate bodies; a corrupt one is retried like a dropped read', async () => {
+    const {startEmulator} = await import('../../src/emulators/registry.js')
+    const segments = Array.from({length: 300}, (_, i) => ({id: `seg_${i}`, name: `Segment ${i}`, root: {kind: 'group', joinOperator: 'and', children: [{kind: 'filter', field: 'status', operator: 'is', value: 'x'}]}}))
+    const emulator = await startEmulator('sequenzy', {seed: {apiKeys: [TEST_KEY], segments}, compress: true})
+    onTestFinished(() => emulator.close())
+    const http = await createHttpClient({baseUrl: emulator.url, vendor: 'Sequenzy', headers: {authorization: `Bearer ${TEST_KEY}`}, retry: {baseDelayMs: 5, maxDelayMs: 10}})
+    onTestFinished(() => http.close())
+    const res = await http.request<{segments: unknown[]}>({method: 'GET', path: '/api/v1/segments'})
+    expect(res.headers['content-encoding']).toBe('gzip')
+    expect(res.body.segments).toHaveLength(300)
+
+    // Other encodings, straight from a server that answers with them.
+    const body = JSON.stringify({ok: true, pad: 'x'.repeat(2000)})
+    const zlib = await import('node:zlib')
+    const encoders: Record<string, (b: string) => Buffer> = {br: (b) => zlib.brotliCompressSync(b), deflate: (b) => zlib.deflateSync(b), 'x-raw-deflate': (b) => zlib.deflateRawSync(b)}
+    let corruptOnce = true
+    const server = createServer((req, out) => {
+      const kind = req.url!.slice(1)
+      const encoding = kind === 'x-raw-deflate' ? 'deflate' : kind
+      if (kind === 'br' && corruptOnce) {
+        corruptOnce = false
+        out.writeHead(200, {'content-encoding': 'br'})
+        return void out.end(Buffer.from('not brotli'))
+      }
+      out.writeHead(200, {'content-type': 'application/json', 'content-encoding': encoding})
+      out.end(encoders[kind]!(body))
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    onTestFinished(() => new Promise<void>((resolve) => server.close(() => resolve())))
+    const other = await createHttpClient({baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, vendor: 'X', retry: {baseDelayMs: 5, maxDelayMs: 10}})
+    onTestFinished(() => other.close())
+    for (const kind of Object.keys(encoders)) expect((await other.request<{ok: boolean}>({method: 'GET', path: `/${kind}`})).body.ok, kind).toBe(true)
+    expect(other.stats.retries).toBe(1) // the corrupt brotli body, read again
   })
 
   it.each([400, 404, 409, 422, 501])('does not retry a %i', async (status) => {

@@ -3,6 +3,7 @@
  * log, the vendor's rate-limit profile, fault injection, and state persisted after every write.
  * Each vendor's emulator is an `EmulatorApp`: a function from request to response over its state.
  */
+import {gzipSync} from 'node:zlib'
 import {createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse} from 'node:http'
 import type {AddressInfo, Socket} from 'node:net'
 import {FaultController, type Fault} from './faults.js'
@@ -51,6 +52,11 @@ export interface ServeOptions {
   rateLimit?: {perSecond?: number; perMinute?: number}
   /** Latency added to every request (benchmarks: simulated round trip). */
   latencyMs?: number
+  /**
+   * gzip JSON answers over 1 KB when the client accepts it, as a vendor behind a CDN does. Off by
+   * default: no vendor document says it compresses, and on loopback it only costs time.
+   */
+  compress?: boolean
 }
 
 export interface LoggedRequest {
@@ -103,6 +109,10 @@ export async function serve(app: EmulatorApp, options: ServeOptions = {}): Promi
     const started = performance.now()
     const reply = async (response: EmulatorResponse, truncate = false) => {
       const out = serialize(response)
+      if (options.compress && out.payload && out.payload.length > 1024 && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+        out.payload = gzipSync(out.payload)
+        out.headers = {...out.headers, 'content-encoding': 'gzip'}
+      }
       log.serviceMs = performance.now() - started
       if (halfTrip) await sleep(halfTrip)
       write(res, out, truncate)
@@ -169,7 +179,7 @@ export async function serve(app: EmulatorApp, options: ServeOptions = {}): Promi
 interface Serialized {
   status: number
   headers: Record<string, string>
-  payload?: string
+  payload?: string | Buffer
 }
 
 function serialize(response: EmulatorResponse): Serialized {
@@ -182,7 +192,7 @@ function serialize(response: EmulatorResponse): Serialized {
 function write(res: ServerResponse, out: Serialized, truncate: boolean): void {
   if (truncate) {
     const full = out.payload ?? '{}'
-    res.writeHead(out.status, {'content-type': 'application/json'})
+    res.writeHead(out.status, {'content-type': 'application/json', ...(out.headers['content-encoding'] ? {'content-encoding': out.headers['content-encoding']} : {})})
     res.end(full.slice(0, Math.max(1, Math.floor(full.length / 2))))
     return
   }
