@@ -18,7 +18,7 @@ import {naivePlan} from '../baseline-naive.mjs'
 
 const pipeline = await import('../../dist/core/pipeline.js')
 
-export async function planScenario({provider, segments = 5000, campaigns = 500, changed = 50, rttMs = 20, runs = 5}) {
+export async function planScenario({provider, segments = 5000, campaigns = 500, changed = 50, rttMs = 20, runs = 15}) {
   const atRtt = await measure({provider, segments, campaigns, changed, rttMs, runs, naive: provider === 'sequenzy'})
   // The same plan with no network delay: what is left is processing (the vendor serialising
   // thousands of segments, us parsing and diffing them) — the part no round-trip count explains.
