@@ -39,6 +39,19 @@ export function membershipId(field: string): string {
   return field.startsWith('segment.') ? field.slice('segment.'.length) : field
 }
 
+/** Segment ids of the membership filters in every group and nested condition; nothing is copied. */
+export function membershipIds(condition: Condition | null | undefined): string[] {
+  const ids: string[] = []
+  const visit = (c: Condition | null | undefined): void => {
+    for (const group of c?.groups ?? []) {
+      for (const f of group.filters ?? []) if (isMembership(f.operator) && typeof f.field === 'string') ids.push(membershipId(f.field))
+      visit(group.conditions)
+    }
+  }
+  visit(condition)
+  return ids
+}
+
 /**
  * A filter with only what it means: membership filters keep `field` (the segment) alone, value-less
  * operators drop `value` and `unit`, and only time operators keep `unit`. The server stores

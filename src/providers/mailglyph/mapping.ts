@@ -6,7 +6,7 @@
  */
 import {keyed} from '../../core/diff/keyed.js'
 import type {NameOf, SegmentBody} from '../provider.js'
-import {filterText, isMembership, meaningful, membershipId, type Condition, type Filter, type Group} from './filters.js'
+import {filterText, isMembership, meaningful, membershipId, membershipIds, type Condition, type Filter, type Group} from './filters.js'
 
 interface ApiSegment {
   description?: string | null
@@ -41,17 +41,9 @@ function fieldOf(filter: Filter, nameOf: NameOf): unknown {
   return name === undefined ? filter.field : {$segment: name}
 }
 
-/** Segment ids of membership filters, in every group and nested condition; nothing is copied. */
+/** Segment ids of the remote segment's membership filters. */
 export function remoteReferences(raw: unknown): string[] {
-  const ids: string[] = []
-  const visit = (condition: Condition | null | undefined): void => {
-    for (const group of condition?.groups ?? []) {
-      for (const f of group.filters ?? []) if (isMembership(f.operator) && typeof f.field === 'string') ids.push(membershipId(f.field))
-      visit(group.conditions)
-    }
-  }
-  visit((raw as ApiSegment | undefined)?.condition)
-  return ids
+  return membershipIds((raw as ApiSegment | undefined)?.condition)
 }
 
 /**

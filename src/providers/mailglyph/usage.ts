@@ -8,7 +8,7 @@
 import {AuthError, VendorError} from '../../errors.js'
 import type {HttpClient} from '../../http/client.js'
 import type {CampaignUser, CampaignUsage} from '../../core/model.js'
-import {isMembership, membershipId, type Condition} from './filters.js'
+import {membershipIds, type Condition} from './filters.js'
 
 export const ACTIVE_CAMPAIGN_STATUSES = ['SCHEDULED', 'SENDING']
 export const INFO_CAMPAIGN_STATUSES = ['DRAFT']
@@ -75,11 +75,4 @@ export function targetedSegments(c: Pick<ApiCampaign, 'audienceType' | 'segmentI
   if (c.audienceType === 'SEGMENT') return c.segmentId ? [c.segmentId] : []
   if (c.audienceType === 'FILTERED' && c.audienceCondition) return [...new Set(membershipIds(c.audienceCondition))]
   return []
-}
-
-function membershipIds(condition: Condition): string[] {
-  return condition.groups.flatMap((g) => [
-    ...g.filters.filter((f) => isMembership(f.operator) && typeof f.field === 'string').map((f) => membershipId(f.field as string)),
-    ...(g.conditions ? membershipIds(g.conditions) : []),
-  ])
 }
