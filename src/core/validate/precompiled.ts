@@ -22,7 +22,7 @@ export function precompiledValidator(schemaFile: string, schemaText: string): Is
   return validate.schemaSha256 === sha256(schemaText) ? validate : undefined
 }
 
-/** `sequenzy/segment.schema.json` → `sequenzy.segment.cjs` (kept in step with the build script). */
+/** `sequenzy/segment.schema.json` → `sequenzy.segment.cjs` (the build script names its files with this). */
 export function precompiledName(schemaRelative: string): string {
   return schemaRelative.split(/[\\/]/).join('.').replace(/\.schema\.json$/, '.cjs')
 }
