@@ -1,5 +1,5 @@
 /** Run the built CLI (bin/run.js) as a user would, in a given directory. */
-import {spawn} from 'node:child_process'
+import {spawn, type ChildProcessWithoutNullStreams} from 'node:child_process'
 import {fileURLToPath} from 'node:url'
 
 export const BIN = fileURLToPath(new URL('../../bin/run.js', import.meta.url))
@@ -10,11 +10,16 @@ export interface CliResult {
   stderr: string
 }
 
+/** The CLI started as a user would (no colour, CI, outside GitHub Actions); the caller owns the process. */
+export function startCli(args: string[], options: {cwd: string; env?: Record<string, string | undefined>}): ChildProcessWithoutNullStreams {
+  const env: Record<string, string | undefined> = {...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, GITHUB_ACTIONS: undefined, CI: 'true', ...options.env}
+  for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k]
+  return spawn(process.execPath, [BIN, ...args], {cwd: options.cwd, env: env as NodeJS.ProcessEnv, stdio: ['pipe', 'pipe', 'pipe']})
+}
+
 export function runCli(args: string[], options: {cwd: string; env?: Record<string, string | undefined>; input?: string; timeoutMs?: number}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const env: Record<string, string | undefined> = {...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, GITHUB_ACTIONS: undefined, CI: 'true', ...options.env}
-    for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k]
-    const child = spawn(process.execPath, [BIN, ...args], {cwd: options.cwd, env: env as NodeJS.ProcessEnv, stdio: ['pipe', 'pipe', 'pipe']})
+    const child = startCli(args, options)
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))

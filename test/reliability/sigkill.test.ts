@@ -6,10 +6,9 @@
  * and no more writes than were left. The in-process kill points of partial-failure.test.ts check
  * the same logic; this checks the process as a CI runner would lose it.
  */
-import {spawn} from 'node:child_process'
 import {describe, expect, it} from 'vitest'
 import type {Fault} from '../../src/emulators/shared/faults.js'
-import {BIN} from '../helpers/cli.js'
+import {startCli} from '../helpers/cli.js'
 import {fixtures} from './fixtures.js'
 import {fastEnv, names, world} from './harness.js'
 
@@ -17,7 +16,8 @@ import {fastEnv, names, world} from './harness.js'
 const TRIALS: Array<[number, boolean]> = [[1, true], [2, false], [5, true], [8, false], [11, true], [14, false], [17, true], [20, false]]
 
 function cli(args: string[], cwd: string, env: Record<string, string>) {
-  const child = spawn(process.execPath, [BIN, ...args], {cwd, env: {...process.env, NO_COLOR: '1', CI: 'true', ...env}, stdio: ['ignore', 'pipe', 'pipe']})
+  const child = startCli(args, {cwd, env})
+  child.stdin.end()
   let output = ''
   child.stdout.on('data', (d: Buffer) => (output += d))
   child.stderr.on('data', (d: Buffer) => (output += d))
