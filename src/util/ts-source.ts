@@ -20,17 +20,16 @@ interface LiteralNode {
 
 export type Locate = (path: JsonPath, at?: 'key' | 'value') => Position | undefined
 
-/** A locator for `text`, or one that answers undefined when no literal default export is found. */
+/**
+ * A locator for `text`, answering undefined when no literal default export is found. The text is
+ * read on the first question only: most files never have a problem to place.
+ */
 export function tsLocator(text: string): Locate {
-  let root: LiteralNode | undefined
-  try {
-    root = new LiteralReader(text).defaultExport()
-  } catch {
-    root = undefined
-  }
-  if (!root) return () => undefined
-  const starts = lineStarts(text)
+  let read: {root: LiteralNode; starts: number[]} | null | undefined
   return (path, at = 'value') => {
+    if (read === undefined) read = readLiteral(text)
+    if (!read) return undefined
+    const {root, starts} = read
     let node = root
     let complete = true
     for (const key of path) {
@@ -43,6 +42,15 @@ export function tsLocator(text: string): Locate {
     }
     const offset = at === 'key' && complete && node.keyStart !== undefined ? node.keyStart : node.start
     return positionAt(starts, offset)
+  }
+}
+
+function readLiteral(text: string): {root: LiteralNode; starts: number[]} | null {
+  try {
+    const root = new LiteralReader(text).defaultExport()
+    return root ? {root, starts: lineStarts(text)} : null
+  } catch {
+    return null
   }
 }
 
