@@ -9,6 +9,7 @@ import {workloads} from '../lib/workloads.mjs'
 import {naiveApply} from '../baseline-naive.mjs'
 
 const pipeline = await import('../../dist/core/pipeline.js')
+const {wiring} = await import('../../dist/connect/wiring.js')
 
 export async function applyScenario({updates = 1000, perSecond = 20, naive = true}) {
   const w = workloads.sequenzy
@@ -30,7 +31,7 @@ export async function applyScenario({updates = 1000, perSecond = 20, naive = tru
     const files = {'segsync.config.json': {provider: 'sequenzy', segments: 'segments', apiKeyEnv: w.keyEnv, endpoint: emulator.url, rateLimit: {perSecond}}}
     desired.forEach((d, i) => (files[`segments/s${i}.json`] = d))
     const repo = tempDir(files)
-    const ctx = {cwd: repo.dir, env: {[w.keyEnv]: w.key}, progress: () => undefined}
+    const ctx = {cwd: repo.dir, ...wiring({env: {[w.keyEnv]: w.key}}), progress: () => undefined}
     const started = performance.now()
     const prepared = await pipeline.prepare(ctx)
     const planned = await pipeline.plan(ctx, prepared)

@@ -17,6 +17,7 @@ import {minimalRead} from '../baseline-minimal.mjs'
 import {naivePlan} from '../baseline-naive.mjs'
 
 const pipeline = await import('../../dist/core/pipeline.js')
+const {wiring} = await import('../../dist/connect/wiring.js')
 
 export async function planScenario({provider, segments = 5000, campaigns = 500, changed = 50, rttMs = 20, runs = 15}) {
   const atRtt = await measure({provider, segments, campaigns, changed, rttMs, runs, naive: provider === 'sequenzy'})
@@ -70,7 +71,7 @@ async function measure({provider, segments, campaigns, changed, rttMs, runs, nai
   }
   for (let k = 0; k < changed; k++) files[`segments/s${k}.json`] = w.definition(k * step)
   const repo = tempDir(files)
-  const ctx = {cwd: repo.dir, env: {[w.keyEnv]: w.key}, progress: () => undefined}
+  const ctx = {cwd: repo.dir, ...wiring({env: {[w.keyEnv]: w.key}}), progress: () => undefined}
   const once = async () => {
     const before = (await emulator.stats()).requests
     const started = performance.now()

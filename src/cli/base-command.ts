@@ -8,6 +8,7 @@ import * as Flags from '@oclif/core/flags'
 import type {InferredFlags} from '@oclif/core/interfaces'
 import type {RunContext} from '../core/pipeline.js'
 import type {Problem} from '../core/model.js'
+import {wiring} from '../connect/wiring.js'
 import {SegsyncError} from '../errors.js'
 import {colorEnabled, colors, type Colors} from '../render/colors.js'
 import {renderProblems} from '../render/problems.js'
@@ -35,11 +36,10 @@ export abstract class BaseCommand extends Command {
       configFile: flags.config,
       workspace: flags.workspace,
       noCode: flags['no-code'],
-      env: process.env,
+      ...wiring({env: process.env, debug: flags.debug ? (line) => process.stderr.write(`${redact(line)}\n`) : undefined}),
       progress: (line) => {
         if (!this.jsonEnabled()) process.stderr.write(`${this.c.dim(line)}\n`)
       },
-      debug: flags.debug ? (line) => process.stderr.write(`${redact(line)}\n`) : undefined,
     }
   }
 

@@ -2,17 +2,13 @@
  * The pipeline, in order: load → validate → graph (offline, `prepare`), then read the vendor →
  * diff → impact → plan (`plan`), then apply (`apply`). Commands call these and render.
  */
-import {AuthError, ConfigError, ExitCode, exitCodeOf, StalePlanError, UsageError} from '../errors.js'
+import {ExitCode, exitCodeOf, StalePlanError, UsageError} from '../errors.js'
 import type {ApplyReport} from '../generated/apply-report.js'
 import type {PlanDocument, WorkspacePlan} from '../generated/plan.js'
-import {loadConfig, type LoadedConfig} from '../config/load-config.js'
-import {preloadHttp} from '../http/client.js'
-import type {EmbeddedEndpoint} from '../emulators/embedded.js'
-import {getProvider} from '../providers/registry.js'
-import type {ConnectOptions, Provider, ProviderClient} from '../providers/provider.js'
-import {registerSecret} from '../util/redact.js'
 import {packageVersion, schemaPath} from '../util/package-root.js'
 import type {Definition, Problem, RemoteSegment, Workspace} from './model.js'
+import type {Connection, Connector, Provider, ProviderLookup} from './provider.js'
+import {loadConfig, type LoadedConfig} from './load/load-config.js'
 import {applyWorkspace, type ApplyOutcome} from './apply/apply-workspace.js'
 import {assertNotBlocked, type ApplyFlags} from './apply/gate.js'
 import {buildReport} from './apply/report.js'
@@ -32,12 +28,14 @@ export interface RunContext {
   noCode?: boolean
   /** Treat a missing segments folder as empty (import into a new workspace). */
   missingFolderOk?: boolean
-  /** The command will talk to vendors after prepare: warm the HTTP layer meanwhile. */
+  /** The command will talk to vendors after prepare: warm the connector meanwhile. */
   online?: boolean
-  env: NodeJS.ProcessEnv
+  /** Providers by id (src/providers/registry). */
+  providers: ProviderLookup
+  /** Opens a live client per workspace (src/connect). */
+  connector: Connector
   /** Progress for people (stderr); silent in --json mode. */
   progress(line: string): void
-  debug?(line: string): void
 }
 
 export interface PreparedWorkspace {
@@ -56,7 +54,7 @@ export interface Prepared {
 
 /** load → validate → graph, for every selected workspace. Offline. */
 export async function prepare(ctx: RunContext): Promise<Prepared> {
-  if (ctx.online) preloadHttp()
+  if (ctx.online) ctx.connector.warm?.()
   const config = await loadConfig({cwd: ctx.cwd, file: ctx.configFile, noCode: ctx.noCode})
   const selected = selectWorkspaces(config.workspaces, ctx.workspace)
   const loads = new Map<string, Promise<LoadResult>>()
@@ -64,7 +62,7 @@ export async function prepare(ctx: RunContext): Promise<Prepared> {
   const contents: Prepared['contents'] = []
   const workspaces: PreparedWorkspace[] = []
   for (const workspace of selected) {
-    const provider = await getProvider(workspace.provider)
+    const provider = await ctx.providers(workspace.provider)
     // Two workspaces may share a folder (staging and production): read it once.
     if (!loads.has(workspace.segmentsDir)) loads.set(workspace.segmentsDir, loadDefinitions(workspace.segmentsDir, {cwd: ctx.cwd, noCode: ctx.noCode, missingOk: ctx.missingFolderOk}))
     const loaded = await loads.get(workspace.segmentsDir)!
@@ -96,57 +94,12 @@ function dedupe(problems: Problem[]): Problem[] {
   })
 }
 
-/** A live connection to one workspace's vendor (or its embedded emulator). */
+/** A live connection to one workspace's vendor, the segments read from it, and its plan. */
 export interface Session {
   prepared: PreparedWorkspace
-  client: ProviderClient
-  /** 'embedded' or the API origin. */
-  endpoint: string
-  embedded?: EmbeddedEndpoint
-  remotes: RemoteSegment[]
+  connection: Connection
+  remotesById: ReadonlyMap<string, RemoteSegment>
   plan: WorkspacePlan
-}
-
-export async function connect(ctx: RunContext, prepared: PreparedWorkspace): Promise<{client: ProviderClient; endpoint: string; embedded?: EmbeddedEndpoint}> {
-  const {workspace: ws, provider} = prepared
-  if (ws.endpoint === 'embedded') {
-    const {startEmbedded} = await import('../emulators/embedded.js')
-    const embedded = await startEmbedded(ws)
-    registerSecret(embedded.apiKey)
-    const client = await provider.connect({endpoint: embedded.endpoint, apiKey: embedded.apiKey, rateLimit: ws.rateLimit, debug: ctx.debug, ...httpTuning(ctx.env)})
-    return {client, endpoint: 'embedded', embedded}
-  }
-  const endpoint = ws.endpoint ?? provider.defaults.endpoint
-  if (!endpoint) {
-    throw new ConfigError(`workspace ${ws.name}: ${provider.label} has no default API origin; set "endpoint" (e.g. https://your-host)`, `Or use endpoint: 'embedded' to try segsync against the built-in ${provider.label} emulator.`)
-  }
-  const keyEnv = ws.apiKeyEnv ?? provider.defaults.apiKeyEnv
-  const apiKey = ctx.env[keyEnv]
-  if (!apiKey) {
-    throw new AuthError(`workspace ${ws.name}: the ${provider.label} API key is not set: environment variable ${keyEnv} is empty`, `Export ${keyEnv}=<your ${provider.label} API key> (in CI: a repository or environment secret).`)
-  }
-  registerSecret(apiKey)
-  const client = await provider.connect({endpoint: endpoint.replace(/\/$/, ''), apiKey, rateLimit: ws.rateLimit ?? provider.defaults.rateLimit, debug: ctx.debug, ...httpTuning(ctx.env)})
-  return {client, endpoint: endpoint.replace(/\/$/, '')}
-}
-
-/**
- * Per-request timeout and retry budget, tunable from the environment (README "Tuning"):
- * SEGSYNC_TIMEOUT_MS (30000), SEGSYNC_MAX_ATTEMPTS (5), SEGSYNC_RETRY_BASE_MS (1000),
- * SEGSYNC_RETRY_MAX_MS (30000), SEGSYNC_RETRY_AFTER_CAP_MS (60000).
- */
-export function httpTuning(env: NodeJS.ProcessEnv): Pick<ConnectOptions, 'timeoutMs' | 'retry'> {
-  const num = (name: string) => {
-    const raw = env[name]
-    if (raw === undefined || raw === '') return undefined
-    const value = Number(raw)
-    if (!Number.isFinite(value) || value < 0) throw new UsageError(`${name} must be a non-negative number (got ${JSON.stringify(raw)})`)
-    return value
-  }
-  const retry = {maxAttempts: num('SEGSYNC_MAX_ATTEMPTS'), baseDelayMs: num('SEGSYNC_RETRY_BASE_MS'), maxDelayMs: num('SEGSYNC_RETRY_MAX_MS'), retryAfterCapMs: num('SEGSYNC_RETRY_AFTER_CAP_MS')}
-  const defined = Object.fromEntries(Object.entries(retry).filter(([, v]) => v !== undefined))
-  const timeoutMs = num('SEGSYNC_TIMEOUT_MS')
-  return {...(timeoutMs !== undefined ? {timeoutMs} : {}), ...(Object.keys(defined).length ? {retry: defined} : {})}
 }
 
 export interface PlanRun {
@@ -158,16 +111,13 @@ export interface PlanRun {
 /** Read each vendor, then diff, assess impact and build the plan. Sessions stay open for apply. */
 export async function plan(ctx: RunContext, prepared: Prepared): Promise<PlanRun> {
   const sessions: Session[] = []
-  const opened: Array<{client: ProviderClient; embedded?: EmbeddedEndpoint}> = []
+  const opened: Connection[] = []
   const close = async () => {
-    await Promise.allSettled(opened.map(async (o) => {
-      await o.client.close()
-      await o.embedded?.emulator.close()
-    }))
+    await Promise.allSettled(opened.map((c) => c.close()))
   }
   try {
     for (const pw of prepared.workspaces) {
-      const conn = await connect(ctx, pw)
+      const conn = await ctx.connector.open(pw.workspace, pw.provider)
       opened.push(conn)
       const {workspace: ws, provider} = pw
       ctx.progress(`${ws.name}: reading ${provider.label} segments and campaign usage (${conn.endpoint})…`)
@@ -178,11 +128,12 @@ export async function plan(ctx: RunContext, prepared: Prepared): Promise<PlanRun
       const listed = conn.client.listSegments()
       const staged = listed.then((remotes) => diffStage({workspace: ws, provider, definitions: pw.definitions, remotes}))
       staged.catch(() => undefined) // awaited below; a failure of another read may come first
-      const [usage, remotes, findings] = await Promise.all([usageRead, listed, conn.client.verify?.(desired) ?? []])
+      const [usage, remotes, findings] = await Promise.all([usageRead, listed, conn.client.verify?.(desired, listed) ?? []])
       const stats = conn.client.stats()
       ctx.progress(`${ws.name}: ${remotes.length} remote segment${remotes.length === 1 ? '' : 's'}, ${usage.known ? `${usage.read} active campaign${usage.read === 1 ? '' : 's'}/sequence${usage.read === 1 ? '' : 's'}` : 'campaign usage unknown'} (${stats.requests} request${stats.requests === 1 ? '' : 's'})`)
-      const wp = planWorkspace({workspace: ws, endpoint: conn.endpoint, provider, definitions: pw.definitions, remotes, usage, policy: prepared.config.policy, findings, staged: await staged})
-      sessions.push({prepared: pw, client: conn.client, endpoint: conn.endpoint, embedded: conn.embedded, remotes, plan: wp})
+      const stage = await staged
+      const wp = planWorkspace({workspace: ws, endpoint: conn.endpoint, provider, definitions: pw.definitions, remotes, usage, policy: prepared.config.policy, findings, staged: stage})
+      sessions.push({prepared: pw, connection: conn, remotesById: stage.remotesById, plan: wp})
     }
   } catch (error) {
     await close()
@@ -220,11 +171,11 @@ export async function apply(run: PlanRun, options: ApplyOptions): Promise<{repor
   for (const session of run.sessions) {
     const outcomes: ApplyOutcome[] =
       failed || options.stopped?.()
-        ? session.plan.changes.map((c) => ({action: c.action, name: c.name, ...(c.id ? {id: c.id} : {}), status: 'not-attempted' as const, message: failed ? 'an earlier workspace failed' : 'interrupted before it started'}))
+        ? session.plan.changes.map((c) => ({action: c.action, name: c.name, ...(c.action === 'create' ? {} : {id: c.id}), status: 'not-attempted' as const, message: failed ? 'an earlier workspace failed' : 'interrupted before it started'}))
         : await applyWorkspace(session.plan, {
-            client: session.client,
+            client: session.connection.client,
             provider: session.prepared.provider,
-            remotes: session.remotes,
+            remotesById: session.remotesById,
             concurrency: options.concurrency,
             stopped: options.stopped,
             onOutcome: (o) => options.onOutcome?.(session.plan.name, o),

@@ -1,10 +1,21 @@
 /* Generated from schemas/plan.schema.json by scripts/gen-types.mjs. Do not edit: change the schema and run `npm run gen:types`. */
 
 /**
+ * One change to one segment: a union on `action`.
+ *
+ * This interface was referenced by `PlanDocument`'s JSON-Schema
+ * via the `definition` "Change".
+ */
+export type Change = CreateChange | UpdateChange | DeleteChange
+
+/**
  * A segsync plan: printed by `segsync plan --json`, saved by `segsync plan --out FILE`, applied by `segsync apply FILE`. Stable and versioned by `formatVersion`.
  */
 export interface PlanDocument {
-  formatVersion: 1
+  /**
+   * 2: a change is a union on `action` (create, update, delete) and an update lists the top-level fields it changes. Plans of another format are refused: make the plan again.
+   */
+  formatVersion: 2
   segsyncVersion: string
   createdAt: string
   /**
@@ -75,47 +86,25 @@ export interface UsageStatus {
 }
 /**
  * This interface was referenced by `PlanDocument`'s JSON-Schema
- * via the `definition` "Change".
+ * via the `definition` "CreateChange".
  */
-export interface Change {
-  action: 'create' | 'update' | 'delete'
+export interface CreateChange {
+  action: 'create'
   name: string
-  /**
-   * Remote id (update, delete).
-   */
-  id?: string
-  /**
-   * Set when the update renames the segment (renamedFrom).
-   */
-  previousName?: string
-  /**
-   * Why a delete is planned.
-   */
-  reason?: 'definition' | 'ensure-absent' | 'prune'
-  source?: Source
+  source: Source
   fields: FieldChange[]
-  /**
-   * The desired vendor body (name included), with { $segment } references unresolved.
-   */
-  after?: {}
   /**
    * Segments this change waits for (references and dependsOn).
    */
   dependsOn: string[]
-  /**
-   * sha256 of the normalised remote body the plan was made against (update, delete).
-   */
-  fingerprint?: string
-  /**
-   * The remote segment (update, delete) in the normalised form its fingerprint is taken of: a stale saved plan is explained by diffing it against the remote now.
-   */
-  before?: {}
   impact: Impact
   risks: Risk[]
   /**
-   * Set when the vendor API cannot make this change: what to do by hand.
+   * The vendor body the definition wants (without the name), with { $segment } references unresolved.
    */
-  manual?: string
+  after: {
+    [k: string]: unknown
+  }
 }
 /**
  * This interface was referenced by `PlanDocument`'s JSON-Schema
@@ -197,6 +186,88 @@ export interface Risk {
    * The apply flag that lets a blocked change through; absent when nothing does.
    */
   allowFlag?: string
+}
+/**
+ * This interface was referenced by `PlanDocument`'s JSON-Schema
+ * via the `definition` "UpdateChange".
+ */
+export interface UpdateChange {
+  action: 'update'
+  name: string
+  /**
+   * Remote id.
+   */
+  id: string
+  /**
+   * Set when the update renames the segment (renamedFrom).
+   */
+  previousName?: string
+  source: Source
+  fields: FieldChange[]
+  /**
+   * The top-level fields this update changes ("name" on a rename), computed once by diff: apply sends them, impact reads them.
+   */
+  changed: string[]
+  /**
+   * The vendor body the definition wants (without the name), with { $segment } references unresolved.
+   */
+  after: {
+    [k: string]: unknown
+  }
+  /**
+   * The remote body (without the name) in the normalised form its fingerprint is taken of: a stale saved plan is explained by diffing it against the remote now.
+   */
+  before: {
+    [k: string]: unknown
+  }
+  /**
+   * sha256 of the remote segment (name and normalised body) the plan was made against.
+   */
+  fingerprint: string
+  /**
+   * Segments this change waits for (references and dependsOn).
+   */
+  dependsOn: string[]
+  impact: Impact
+  risks: Risk[]
+}
+/**
+ * This interface was referenced by `PlanDocument`'s JSON-Schema
+ * via the `definition` "DeleteChange".
+ */
+export interface DeleteChange {
+  action: 'delete'
+  name: string
+  /**
+   * Remote id.
+   */
+  id: string
+  /**
+   * Why the delete is planned: a definition says ensure: absent, or no definition manages it and the workspace prunes.
+   */
+  reason: 'ensure-absent' | 'prune'
+  source?: Source
+  fields: FieldChange[]
+  /**
+   * The remote body (without the name) in the normalised form its fingerprint is taken of: a stale saved plan is explained by diffing it against the remote now.
+   */
+  before: {
+    [k: string]: unknown
+  }
+  /**
+   * sha256 of the remote segment (name and normalised body) the plan was made against.
+   */
+  fingerprint: string
+  /**
+   * Segments deleted in this plan that reference this one: they go first.
+   */
+  dependsOn: string[]
+  impact: Impact
+  risks: Risk[]
+  /**
+   * Set when the vendor API cannot make this change: what to do by hand.
+   */
+  manual?: string
 }
 /**
  * This interface was referenced by `PlanDocument`'s JSON-Schema

@@ -1,6 +1,6 @@
 /** Every provider, loaded lazily so `segsync --help` never pays for them. */
+import type {Provider, ProviderId} from '../core/provider.js'
 import {ConfigError} from '../errors.js'
-import type {Provider, ProviderId} from './provider.js'
 
 const loaders: Record<ProviderId, () => Promise<Provider>> = {
   mailglyph: () => import('./mailglyph/index.js').then((m) => m.mailglyph),

@@ -33,16 +33,16 @@ function renderWorkspace(ws: WorkspacePlan, c: Colors): string {
 
 function renderChange(change: Change, c: Colors): string[] {
   const color = change.action === 'create' ? c.green : change.action === 'update' ? c.yellow : c.red
-  const id = change.id ? c.dim(` (${change.id})`) : change.action === 'create' ? c.dim(' (id known after apply)') : ''
-  const rename = change.previousName ? ` ${c.dim(`renamed from ${JSON.stringify(change.previousName)}`)}` : ''
-  const reason = change.reason === 'prune' ? c.red(' (prune: no definition manages it)') : ''
+  const id = c.dim(change.action === 'create' ? ' (id known after apply)' : ` (${change.id})`)
+  const rename = change.action === 'update' && change.previousName ? ` ${c.dim(`renamed from ${JSON.stringify(change.previousName)}`)}` : ''
+  const reason = change.action === 'delete' && change.reason === 'prune' ? c.red(' (prune: no definition manages it)') : ''
   const lines = [`  ${color(`${SYMBOL[change.action]} ${change.action}`)} ${c.bold(JSON.stringify(change.name))}${id}${rename}${reason}`]
   if (change.source) lines.push(c.dim(`      ${[change.source.file, change.source.line].filter(Boolean).join(':')}`))
   for (const f of change.fields) {
     const mark = f.kind === 'add' ? c.green('+') : f.kind === 'remove' ? c.red('-') : c.yellow('~')
     lines.push(`      ${mark} ${f.text}`)
   }
-  if (change.manual) lines.push(c.yellow(`      manual step: ${change.manual}`))
+  if (change.action === 'delete' && change.manual) lines.push(c.yellow(`      manual step: ${change.manual}`))
   lines.push(...renderCampaigns(change.impact.campaigns, change.impact.audience, c))
   for (const risk of change.risks) if (risk.rule !== 'campaign-impact' || risk.level !== 'info') lines.push(renderRisk(risk, c))
   return lines

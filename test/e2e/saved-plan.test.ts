@@ -45,6 +45,6 @@ describe('saved plans', () => {
     const repo = tempRepo({'segsync.config.json': jsonConfig('embedded'), 'segments/a.json': {name: 'A', root: root('a')}, 'plan.json': {formatVersion: 99}})
     const res = await runCli(['apply', 'plan.json'], {cwd: repo.dir})
     expect(res.code).toBe(7)
-    expect(res.stderr).toContain('has plan format 99; this segsync reads format 1')
+    expect(res.stderr).toContain('has plan format 99; this segsync reads format 2')
   })
 })

@@ -1,19 +1,23 @@
 /** Plan documents built in memory, for the renderers' tests (they read nothing else). */
-import type {AffectedCampaign, Change, FieldChange, PlanDocument, Risk, WorkspacePlan} from '../../src/generated/plan.js'
-import {summarize} from '../../src/core/plan/build-plan.js'
+import type {AffectedCampaign, Change, CreateChange, DeleteChange, FieldChange, PlanDocument, Risk, UpdateChange, WorkspacePlan} from '../../src/generated/plan.js'
+import {PLAN_FORMAT, summarize} from '../../src/core/plan/build-plan.js'
 
+export function change(action: 'create', name: string, extra?: Partial<CreateChange>): CreateChange
+export function change(action: 'update', name: string, extra?: Partial<UpdateChange>): UpdateChange
+export function change(action: 'delete', name: string, extra?: Partial<DeleteChange>): DeleteChange
 export function change(action: Change['action'], name: string, extra: Partial<Change> = {}): Change {
-  return {
-    action,
+  const base = {
     name,
-    ...(action === 'create' ? {} : {id: `seg_${name.toLowerCase().replace(/\W+/g, '_')}`}),
     source: {file: `segments/${name.toLowerCase().replace(/\W+/g, '-')}.json`, line: 3, column: 11},
     fields: [],
     dependsOn: [],
-    impact: {usage: action === 'create' ? 'none' : 'known', audience: action !== 'create', campaigns: []},
+    impact: {usage: action === 'create' ? 'none' : 'known', audience: action !== 'create', campaigns: []} satisfies Change['impact'],
     risks: [],
-    ...extra,
   }
+  const id = `seg_${name.toLowerCase().replace(/\W+/g, '_')}`
+  if (action === 'create') return {...base, action, after: {}, ...(extra as Partial<CreateChange>)}
+  if (action === 'update') return {...base, action, id, changed: ['root'], after: {}, before: {}, fingerprint: 'sha256:0', ...(extra as Partial<UpdateChange>)}
+  return {...base, action, id, reason: 'ensure-absent', before: {}, fingerprint: 'sha256:0', ...(extra as Partial<DeleteChange>)}
 }
 
 export function field(text: string, extra: Partial<FieldChange> = {}): FieldChange {
@@ -39,7 +43,7 @@ export function workspace(name: string, changes: Change[], extra: Partial<Worksp
 }
 
 export function planOf(...workspaces: WorkspacePlan[]): PlanDocument {
-  return {formatVersion: 1, segsyncVersion: '0.1.0', createdAt: '2026-01-01T00:00:00.000Z', definitionsHash: 'sha256:0', summary: summarize(workspaces), workspaces}
+  return {formatVersion: PLAN_FORMAT, segsyncVersion: '0.1.0', createdAt: '2026-01-01T00:00:00.000Z', definitionsHash: 'sha256:0', summary: summarize(workspaces), workspaces}
 }
 
 /**

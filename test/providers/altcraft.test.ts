@@ -26,7 +26,7 @@ describe('Altcraft adapter ↔ emulator', () => {
     expect(listed.map((s) => [s.id, s.name, s.readOnly])).toEqual([['1', 'Base', undefined]])
 
     const desired = {name: 'Base 2', list_id: 5, is_static: true, is_refresh_daily: true, segment: [{condition: 'or', limit: 100, queries: [query('_sex', 'equal', 'f')]}]}
-    await client.update(listed[0]!, {name: 'Base 2'}, desired)
+    await client.update(listed[0]!, {desired, changed: ['name'], cleared: []})
     expect(bodies(e, 'segments/update')[0]).toEqual({
       token: ALTCRAFT_TOKEN,
       format: 'json',
@@ -137,21 +137,25 @@ describe('Altcraft adapter ↔ emulator', () => {
   it('blocks a change of database in the plan (verify) and never sends one (update)', async () => {
     const e = await altcraftEmulator({segments: [{id: 4, name: 'A', list_id: 5, segment: [block(5, 'and', query('a', 'b', 'c'))]}, {id: 6, name: 'Static', is_static: true, list_id: 5}]})
     const client = await altcraftClient(e)
-    const findings = await client.verify!([
-      {name: 'A', body: rules(6, query('a', 'b', 'c'))},
-      {name: 'Static', body: rules(7, query('a', 'b', 'c'))},
-      {name: 'New', body: rules(8, query('a', 'b', 'c'))},
-    ])
+    const findings = await client.verify!(
+      [
+        {name: 'A', body: rules(6, query('a', 'b', 'c'))},
+        {name: 'Static', body: rules(7, query('a', 'b', 'c'))},
+        {name: 'New', body: rules(8, query('a', 'b', 'c'))},
+      ],
+      client.listSegments(),
+    )
     expect(findings).toEqual([{name: 'A', level: 'block', message: expect.stringContaining('list_id cannot change from 5 to 6: Altcraft cannot move a segment to another profile database')}])
     const [a] = await client.listSegments()
-    await expect(client.update(a!, {list_id: 6}, {name: 'A', ...rules(6, query('a', 'b', 'c'))})).rejects.toThrow(SegsyncError)
+    await expect(client.update(a!, {desired: {name: 'A', ...rules(6, query('a', 'b', 'c'))}, changed: ['list_id'], cleared: []})).rejects.toThrow(SegsyncError)
     expect(altcraftWrites(e)).toEqual([])
   })
 
-  it('shares one read between listSegments and verify when plan runs them together', async () => {
+  it('verifies against the segment list the plan reads, without listing again', async () => {
     const e = await altcraftEmulator({segments: [{id: 1, name: 'A', list_id: 5, segment: [block(5, 'and', query('a', 'b', 'c'))]}]})
     const client = await altcraftClient(e)
-    await Promise.all([client.listSegments(), client.verify!([{name: 'A', body: rules(5, query('a', 'b', 'c'))}])])
+    const listed = client.listSegments()
+    await Promise.all([listed, client.verify!([{name: 'A', body: rules(5, query('a', 'b', 'c'))}], listed)])
     expect(bodies(e, 'segments/list')).toHaveLength(1)
     expect(bodies(e, 'segments/get')).toHaveLength(1)
     // A later read is a fresh one (apply re-reads after an interrupted create).

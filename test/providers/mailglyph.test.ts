@@ -17,7 +17,7 @@ describe('MailGlyph adapter ↔ emulator', () => {
     const created = await client.create('Premium', {description: 'Paying users', condition: premium})
     expect(emulator.requests.find((r) => r.method === 'POST')!.body).toEqual({name: 'Premium', description: 'Paying users', condition: premium})
     expect((await client.listSegments()).map((s) => [s.name, s.readOnly])).toEqual([['Premium', undefined]])
-    await client.update(created, {name: 'Premium users'}, {name: 'Premium users', description: 'Paying users', condition: premium})
+    await client.update(created, {desired: {name: 'Premium users', description: 'Paying users', condition: premium}, changed: ['name'], cleared: []})
     const patches = emulator.requests.filter((r) => r.method === 'PATCH')
     expect(patches.map((r) => [r.path, r.body])).toEqual([[`/segments/${created.id}`, {name: 'Premium users'}]])
     expect(emulator.state.segments[0]).toMatchObject({name: 'Premium users', description: 'Paying users', condition: premium})
@@ -28,7 +28,7 @@ describe('MailGlyph adapter ↔ emulator', () => {
   it('puts removed cosmetic fields back to the server defaults, so the plan converges', async () => {
     const {emulator, client} = await connect({segments: [{id: 'seg_a', name: 'A', description: 'old words', trackMembership: true, condition: premium}]})
     const [remote] = await client.listSegments()
-    await client.update(remote!, {description: undefined, trackMembership: undefined}, {name: 'A', condition: premium})
+    await client.update(remote!, {desired: {name: 'A', condition: premium}, changed: [], cleared: ['description', 'trackMembership']})
     expect(emulator.requests.find((r) => r.method === 'PATCH')!.body).toEqual({description: '', trackMembership: false})
     const [after] = await client.listSegments()
     expect(mailglyph.toDefinition(after!, () => undefined)).toEqual({condition: premium})

@@ -18,7 +18,7 @@ describe('Sequenzy adapter ↔ emulator', () => {
     const base = await client.create('Base', {root: root(filter('status', 'is', 'active'))})
     const derived = await client.create('Derived', {root: root(filter('segment', 'is', base.id))})
     expect((await client.listSegments()).map((s) => s.name)).toEqual(['Base', 'Derived'])
-    await client.update(derived, {name: 'Derived 2'}, {name: 'Derived 2', root: root(filter('segment', 'is', base.id))})
+    await client.update(derived, {desired: {name: 'Derived 2', root: root(filter('segment', 'is', base.id))}, changed: ['name'], cleared: []})
     const patch = emulator.requests.filter((r) => r.method === 'PATCH')
     expect(patch).toHaveLength(1)
     expect(patch[0]!.body).toEqual({name: 'Derived 2'})

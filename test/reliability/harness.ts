@@ -7,6 +7,7 @@ import {join} from 'node:path'
 import type {ApplyReport} from '../../src/generated/apply-report.js'
 import {exitCodeOf, SegsyncError} from '../../src/errors.js'
 import * as pipeline from '../../src/core/pipeline.js'
+import {wiring} from '../../src/connect/wiring.js'
 import {readSavedPlan} from '../../src/core/apply/saved-plan.js'
 import type {LoggedRequest, RunningEmulator} from '../../src/emulators/shared/server.js'
 import {jsonConfig, tempRepo, type TempRepo} from '../helpers/temp-repo.js'
@@ -54,7 +55,7 @@ export async function world(fx: VendorFixture, remote: SegmentSpec[], options: W
   const workspace = {apiKeyEnv: fx.keyEnv, rateLimit: options.rateLimit ?? {perSecond: 10_000}, ...(options.prune ? {prune: true} : {})}
   const repo = tempRepo({'segsync.config.json': jsonConfig(emulator.url, workspace, undefined, fx.id)})
   const env = {...fastEnv, [fx.keyEnv]: fx.key, ...options.env}
-  const ctx = (): pipeline.RunContext => ({cwd: repo.dir, env, progress: () => undefined})
+  const ctx = (): pipeline.RunContext => ({cwd: repo.dir, ...wiring({env}), progress: () => undefined})
   let files: string[] = []
   return {
     emulator,

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {InvalidConfigError, loadConfig} from '../../src/config/load-config.js'
+import {InvalidConfigError, loadConfig} from '../../src/core/load/load-config.js'
 import {providerIds} from '../../src/providers/registry.js'
 import {tempRepo} from '../helpers/temp-repo.js'
 

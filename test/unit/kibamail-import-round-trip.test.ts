@@ -11,7 +11,7 @@ import {schemaValidator} from '../../src/core/validate/schema.js'
 import {createKibamailApp} from '../../src/emulators/kibamail/app.js'
 import {kibamail} from '../../src/providers/kibamail/index.js'
 import type {ApiSegment} from '../../src/providers/kibamail/mapping.js'
-import {toRemote} from '../../src/providers/kibamail/remote.js'
+import {toRemote} from '../../src/providers/kibamail/mapping.js'
 import {schemaPath} from '../../src/util/package-root.js'
 import {and, field, not, or} from '../helpers/kibamail.js'
 

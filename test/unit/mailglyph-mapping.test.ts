@@ -105,7 +105,7 @@ describe('MailGlyph diff', () => {
     const remotes = [remote('s1', 'Used'), remote('s2', 'Drafted')]
     const cosmetic = plan([def('Used', {description: 'Now documented', trackMembership: true, condition: base}), def('Drafted', {condition: condition('AND', [filter('data.plan', 'equals', 'pro')])})], remotes, usage)
     const used = cosmetic.changes.find((c) => c.name === 'Used')!
-    expect(used.fields.map((f) => f.text).sort()).toEqual(['sets description "Now documented"', 'tracks membership changes'])
+    expect(used.fields.map((f) => f.text).sort()).toEqual(['sets the description to "Now documented"', 'tracks membership changes'])
     expect(used.impact.audience).toBe(false)
     expect(used.risks.map((r) => r.level)).toEqual(['info'])
     const drafted = cosmetic.changes.find((c) => c.name === 'Drafted')!

@@ -50,14 +50,14 @@ describe('a plan full of hostile names', () => {
   const plan = planOf(
     workspace(
       'production',
-      NASTY.filter(Boolean).map((name, i) =>
-        change(i % 2 === 0 ? 'update' : 'delete', name, {
-          previousName: i === 0 ? NASTY[1] : undefined,
+      NASTY.filter(Boolean).map((name, i) => {
+        const facts = {
           fields: [field(`adds filter \`tag contains ${name}\``, {after: {field: 'tag', operator: 'contains', value: name}}), field(`renames ${JSON.stringify(name)} to ${JSON.stringify('x')}`, {path: 'name', kind: 'change', before: name, after: 'x'})],
-          impact: {usage: 'known', audience: true, campaigns: [campaign(name, {via: [name]})]},
-          risks: [{rule: 'campaign-impact', level: 'block', message: `changes the audience of 1 active campaign (${JSON.stringify(name)})`, allowFlag: '--allow-campaign-impact'}],
-        }),
-      ),
+          impact: {usage: 'known' as const, audience: true, campaigns: [campaign(name, {via: [name]})]},
+          risks: [{rule: 'campaign-impact' as const, level: 'block' as const, message: `changes the audience of 1 active campaign (${JSON.stringify(name)})`, allowFlag: '--allow-campaign-impact'}],
+        }
+        return i % 2 === 0 ? change('update', name, {...facts, previousName: i === 0 ? NASTY[1] : undefined}) : change('delete', name, facts)
+      }),
       {unmanaged: [{id: 's', name: '<!-- unmanaged'}]},
     ),
   )

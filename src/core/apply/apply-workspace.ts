@@ -4,10 +4,9 @@
  * dependents first, only when every upsert succeeded. Outcomes come back as data.
  */
 import {AmbiguousWriteError, SegsyncError, VendorError} from '../../errors.js'
-import type {Change, WorkspacePlan} from '../../generated/plan.js'
-import type {Provider, ProviderClient, SegmentBody} from '../../providers/provider.js'
+import type {Change, UpdateChange, WorkspacePlan} from '../../generated/plan.js'
 import type {RemoteSegment} from '../model.js'
-import {topLevelField} from '../diff/field-diff.js'
+import type {Provider, ProviderClient, SegmentBody, SegmentWrite} from '../provider.js'
 import {replaceSegmentRefs} from '../graph/references.js'
 import {runTasks, type TaskOutcome} from './run-tasks.js'
 
@@ -25,7 +24,7 @@ export interface ApplyWorkspaceOptions {
   client: ProviderClient
   provider: Provider
   /** Remote segments as read for this plan. */
-  remotes: RemoteSegment[]
+  remotesById: ReadonlyMap<string, RemoteSegment>
   concurrency: number
   stopped?: () => boolean
   onOutcome?: (outcome: ApplyOutcome) => void
@@ -33,9 +32,9 @@ export interface ApplyWorkspaceOptions {
 
 export async function applyWorkspace(plan: WorkspacePlan, options: ApplyWorkspaceOptions): Promise<ApplyOutcome[]> {
   const {client, provider} = options
-  const remotesById = new Map(options.remotes.map((r) => [r.id, r]))
-  const idOf = new Map(options.remotes.map((r) => [r.name, r.id]))
-  for (const c of plan.changes) if (c.action === 'update' && c.id) idOf.set(c.name, c.id)
+  const {remotesById} = options
+  const idOf = new Map([...remotesById.values()].map((r) => [r.name, r.id]))
+  for (const c of plan.changes) if (c.action === 'update') idOf.set(c.name, c.id)
   const resolve = (name: string) => {
     const id = idOf.get(name)
     if (id === undefined) throw new SegsyncError(`cannot resolve { "$segment": ${JSON.stringify(name)} }: that segment has no id yet`)
@@ -53,18 +52,15 @@ export async function applyWorkspace(plan: WorkspacePlan, options: ApplyWorkspac
       id: change.name,
       deps: change.dependsOn,
       run: async () => {
-        const body = replaceSegmentRefs(withoutName(change.after), resolve) as SegmentBody
+        const body = resolveRefs(change.after, resolve)
         if (change.action === 'create') {
           const created = await createOnce(client, change.name, body)
           idOf.set(change.name, created.id)
           return created.id
         }
-        const remote = remotesById.get(change.id!)
+        const remote = remotesById.get(change.id)
         if (!remote) throw new SegsyncError(`${change.name} (${change.id}) was not found in ${provider.label} any more`)
-        const keys = new Set(change.fields.map((f) => topLevelField(f.path)))
-        const changes: SegmentBody = {}
-        for (const key of keys) changes[key] = key === 'name' ? change.name : body[key]
-        await client.update(remote, changes, {name: change.name, ...body})
+        await client.update(remote, segmentWrite(change, body))
         return remote.id
       },
     })),
@@ -88,14 +84,14 @@ export async function applyWorkspace(plan: WorkspacePlan, options: ApplyWorkspac
       id: change.name,
       deps: change.dependsOn,
       run: async () => {
-        const remote = remotesById.get(change.id!) ?? {id: change.id!, name: change.name, raw: undefined}
+        const remote = remotesById.get(change.id) ?? {id: change.id, name: change.name, raw: undefined}
         try {
           await client.delete(remote)
         } catch (error) {
           // Already gone is what we wanted: a re-run after a partial apply converges.
           if (!(error instanceof VendorError && error.status === 404)) throw error
         }
-        return change.id!
+        return change.id
       },
     })),
     {concurrency: options.concurrency, stopped: options.stopped, onSettled: (id, o) => record(toOutcome(apiDeletes.find((c) => c.name === id)!, o))},
@@ -123,20 +119,33 @@ async function createOnce(client: ProviderClient, name: string, body: SegmentBod
   }
 }
 
-function withoutName(after: Change['after']): Record<string, unknown> {
-  const {name: _name, ...body} = (after ?? {}) as Record<string, unknown>
-  return body
+/** The body with every `{ $segment }` replaced by the id of the segment it names. */
+function resolveRefs(body: SegmentBody, resolve: (name: string) => string): SegmentBody {
+  const out: SegmentBody = {}
+  for (const [key, value] of Object.entries(body)) out[key] = replaceSegmentRefs(value, resolve)
+  return out
+}
+
+/** What the update sends: the fields the plan changes, split into those with a value and those the definition dropped. */
+export function segmentWrite(change: UpdateChange, body: SegmentBody): SegmentWrite {
+  const fields = change.changed.filter((f) => f !== 'name')
+  return {
+    desired: {name: change.name, ...body},
+    changed: [...(change.changed.includes('name') ? ['name'] : []), ...fields.filter((f) => body[f] !== undefined)],
+    cleared: fields.filter((f) => body[f] === undefined),
+  }
 }
 
 function toOutcome(change: Change, outcome: TaskOutcome<string>): ApplyOutcome {
   const base = {action: change.action, name: change.name}
+  const id = change.action === 'create' ? {} : {id: change.id}
   if (outcome.status === 'applied') return {...base, id: outcome.value, status: 'applied'}
   if (outcome.status === 'failed') {
     const error = outcome.error
     const text = error instanceof Error ? error.message : String(error)
     // The hint says what to do (e.g. which key scope is missing): keep it with the failure.
     const message = error instanceof SegsyncError && error.hint ? `${text} (${error.hint})` : text
-    return {...base, ...(change.id ? {id: change.id} : {}), status: 'failed', message, error: outcome.error}
+    return {...base, ...id, status: 'failed', message, error: outcome.error}
   }
-  return {...base, ...(change.id ? {id: change.id} : {}), status: 'not-attempted', message: outcome.reason}
+  return {...base, ...id, status: 'not-attempted', message: outcome.reason}
 }

@@ -11,6 +11,7 @@ import type {Change, PlanDocument} from '../../generated/plan.js'
 import {schemaPath} from '../../util/package-root.js'
 import {diffFields} from '../diff/field-diff.js'
 import {schemaValidator} from '../validate/schema.js'
+import {PLAN_FORMAT} from '../plan/build-plan.js'
 
 export async function readSavedPlan(file: string): Promise<PlanDocument> {
   let text: string
@@ -26,8 +27,8 @@ export async function readSavedPlan(file: string): Promise<PlanDocument> {
     throw new UsageError(`${file} is not a segsync plan (not JSON)`)
   }
   const version = (value as {formatVersion?: unknown})?.formatVersion
-  if (version !== 1) {
-    throw new StalePlanError(`${file} has plan format ${JSON.stringify(version)}; this segsync reads format 1`, 'Make the plan again with this version of segsync.')
+  if (version !== PLAN_FORMAT) {
+    throw new StalePlanError(`${file} has plan format ${JSON.stringify(version)}; this segsync reads format ${PLAN_FORMAT}`, 'Make the plan again with this version of segsync.')
   }
   const issues = schemaValidator(schemaPath('plan.schema.json')).validate(value)
   if (issues.length > 0) {
@@ -80,14 +81,15 @@ function changeReasons(ws: string, saved: Change, now: Change | undefined): stri
   // Nothing to do for it any more: someone (or an earlier apply of this plan) already did it.
   if (!now) return [`${label}: already matches the definition (changed outside this plan)`]
   if (now.action !== saved.action) {
-    if (saved.action === 'create') return [`${label}: a segment with this name now exists in the vendor (${now.id}); the plan wanted to create it`]
-    if (now.action === 'create') return [`${label} (${saved.id}) was deleted in the vendor since the plan`]
+    if (saved.action === 'create' && now.action !== 'create') return [`${label}: a segment with this name now exists in the vendor (${now.id}); the plan wanted to create it`]
+    if (now.action === 'create' && saved.action !== 'create') return [`${label} (${saved.id}) was deleted in the vendor since the plan`]
     return [`${label}: the plan wanted to ${saved.action} it, now it needs a ${now.action}`]
   }
   const reasons: string[] = []
+  if (saved.action === 'create' || now.action === 'create') return reasons
   if (saved.id !== now.id) reasons.push(`${label} is now a different remote segment (${saved.id} → ${now.id})`)
   else if (saved.fingerprint !== now.fingerprint) {
-    const edits = diffFields(saved.before ?? {}, now.before ?? {}).map((f) => f.path)
+    const edits = diffFields(saved.before, now.before).map((f) => f.path)
     reasons.push(`${label} (${saved.id}) was edited in the vendor since the plan${edits.length ? `: ${edits.slice(0, 5).join(', ')}${edits.length > 5 ? ', …' : ''}` : ''}`)
   }
   const ids = (c: Change) => new Set(c.impact.campaigns.filter((k) => k.active).map((k) => `${k.kind} ${JSON.stringify(k.name)} (${k.id})`))

@@ -1,13 +1,14 @@
 /**
  * Diff stage: what must change so the vendor matches the definitions. Compares normalised bodies
- * (provider.normalize) so server-added ids and defaults never show as changes.
+ * (provider.normalize) so server-added ids and defaults never show as changes. An update records,
+ * once, which top-level fields it changes: impact and apply read that list, never a path string.
  */
-import type {Change, RemoteRef} from '../../generated/plan.js'
-import type {NameOf, Provider} from '../../providers/provider.js'
+import type {Change, CreateChange, DeleteChange, RemoteRef, Source, UpdateChange} from '../../generated/plan.js'
 import {fingerprint, stableStringify} from '../../util/hash.js'
 import type {Definition, RemoteSegment} from '../model.js'
+import type {NameOf, Provider, SegmentBody} from '../provider.js'
 import {definitionDeps} from '../graph/definition-graph.js'
-import {diffFields, expandFields} from './field-diff.js'
+import {changedFields, diffFields, expandFields, type Describe} from './field-diff.js'
 import {matchDefinitions} from './match.js'
 
 export interface WorkspaceDiff {
@@ -28,6 +29,7 @@ export interface DiffInput {
 
 export function diffWorkspace({definitions, remotes, provider, prune, ...input}: DiffInput): WorkspaceDiff {
   const nameOf: NameOf = input.nameOf ?? namesById(remotes)
+  const describe: Describe = (edit) => provider.describe?.(edit)
   const {pairs, unmatched} = matchDefinitions(definitions, remotes, provider.label)
   const changes: Change[] = []
   const unchanged: string[] = []
@@ -39,7 +41,7 @@ export function diffWorkspace({definitions, remotes, provider, prune, ...input}:
     }
     const local = {name: def.name, ...provider.normalize(def.body, nameOf)}
     if (!remote) {
-      changes.push({...base('create', def), fields: expandFields(local, provider.describe?.bind(provider)), after: {name: def.name, ...def.body}})
+      changes.push(createChange(def, local, describe))
       continue
     }
     const current = remoteForm(remote, provider, nameOf)
@@ -47,15 +49,7 @@ export function diffWorkspace({definitions, remotes, provider, prune, ...input}:
       unchanged.push(def.name)
       continue
     }
-    changes.push({
-      ...base('update', def),
-      id: remote.id,
-      ...(renamedFrom ? {previousName: renamedFrom} : {}),
-      fields: diffFields(current, local, provider.describe?.bind(provider)),
-      after: {name: def.name, ...def.body},
-      fingerprint: fingerprint(current),
-      before: current,
-    })
+    changes.push(updateChange(def, remote, renamedFrom, current, local, describe))
   }
 
   const unmanaged: RemoteRef[] = []
@@ -73,34 +67,57 @@ function namesById(remotes: RemoteSegment[]): NameOf {
   return (id) => names.get(id)
 }
 
-/** The remote segment in the same normalised form as a local definition. */
-export function remoteForm(remote: RemoteSegment, provider: Provider, nameOf: NameOf): Record<string, unknown> {
+/** The remote segment in the same normalised form as a local definition: `{name, ...body}`. */
+export function remoteForm(remote: RemoteSegment, provider: Provider, nameOf: NameOf): SegmentBody & {name: string} {
   return {name: remote.name, ...provider.normalize(provider.toDefinition(remote, nameOf), nameOf)}
 }
 
-function base(action: Change['action'], def: Definition): Omit<Change, 'fields'> {
-  const pos = def.source.locate(['name'])
+function createChange(def: Definition, local: SegmentBody, describe: Describe): CreateChange {
+  return {action: 'create', name: def.name, source: sourceOf(def), fields: expandFields(local, describe), after: def.body, dependsOn: definitionDeps(def), impact: noImpact(), risks: []}
+}
+
+function updateChange(def: Definition, remote: RemoteSegment, renamedFrom: string | undefined, current: SegmentBody & {name: string}, local: SegmentBody, describe: Describe): UpdateChange {
+  const {name: _name, ...before} = current
   return {
-    action,
+    action: 'update',
     name: def.name,
-    source: {file: def.source.file, ...(pos ? {line: pos.line, column: pos.column} : {})},
-    dependsOn: action === 'delete' ? [] : definitionDeps(def),
-    impact: {usage: 'none', audience: false, campaigns: []},
+    id: remote.id,
+    ...(renamedFrom ? {previousName: renamedFrom} : {}),
+    source: sourceOf(def),
+    fields: diffFields(current, local, describe),
+    changed: changedFields(current, local),
+    after: def.body,
+    before,
+    fingerprint: fingerprint(current),
+    dependsOn: definitionDeps(def),
+    impact: noImpact(),
     risks: [],
   }
 }
 
-function deleteChange(remote: RemoteSegment, provider: Provider, nameOf: NameOf, reason: 'ensure-absent' | 'prune', def?: Definition): Change {
-  const start = def ? base('delete', def) : {action: 'delete' as const, name: remote.name, dependsOn: [], impact: {usage: 'none' as const, audience: false, campaigns: []}, risks: []}
-  const current = remoteForm(remote, provider, nameOf)
+function deleteChange(remote: RemoteSegment, provider: Provider, nameOf: NameOf, reason: DeleteChange['reason'], def?: Definition): DeleteChange {
+  const {name: _name, ...before} = remoteForm(remote, provider, nameOf)
   return {
-    ...start,
+    action: 'delete',
     name: remote.name,
     id: remote.id,
     reason,
+    ...(def ? {source: sourceOf(def)} : {}),
     fields: [],
-    fingerprint: fingerprint(current),
-    before: current,
+    before,
+    fingerprint: fingerprint({name: remote.name, ...before}),
+    dependsOn: [],
+    impact: noImpact(),
+    risks: [],
     ...(provider.deletes.supported ? {} : {manual: provider.deletes.manual}),
   }
+}
+
+function sourceOf(def: Definition): Source {
+  const pos = def.source.locate(['name'])
+  return {file: def.source.file, ...(pos ? {line: pos.line, column: pos.column} : {})}
+}
+
+function noImpact(): Change['impact'] {
+  return {usage: 'none', audience: false, campaigns: []}
 }

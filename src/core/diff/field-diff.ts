@@ -4,14 +4,22 @@
  */
 import deepDiff from 'deep-diff'
 import type {FieldChange} from '../../generated/plan.js'
+import {stableStringify} from '../../util/hash.js'
 import type {JsonPath} from '../model.js'
+import type {FieldEdit} from '../provider.js'
 import {show} from './keyed.js'
 
-export type Describe = (change: {path: JsonPath; kind: FieldChange['kind']; before?: unknown; after?: unknown}) => string | undefined
+export type Describe = (change: FieldEdit) => string | undefined
+
+/** The top-level fields whose values differ between two normalised bodies, sorted. */
+export function changedFields(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)])
+  return [...keys].filter((k) => stableStringify(before[k]) !== stableStringify(after[k])).sort()
+}
 
 export function diffFields(before: unknown, after: unknown, describe?: Describe): FieldChange[] {
   const raw = deepDiff.diff(before as object, after as object) ?? []
-  const changes: Array<{path: JsonPath; kind: FieldChange['kind']; before?: unknown; after?: unknown}> = []
+  const changes: FieldEdit[] = []
   for (const d of raw) {
     const path: JsonPath = [...(d.path ?? [])]
     if (d.kind === 'A') {
@@ -30,7 +38,7 @@ export function diffFields(before: unknown, after: unknown, describe?: Describe)
       kind: c.kind,
       ...(c.before !== undefined ? {before: c.before} : {}),
       ...(c.after !== undefined ? {after: c.after} : {}),
-      text: describe?.(c) ?? genericText(c),
+      text: commonText(c) ?? describe?.(c) ?? genericText(c),
     }))
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
 }
@@ -46,12 +54,13 @@ export function formatPath(path: JsonPath): string {
   return out
 }
 
-/** The first path segment: the top-level body field a change belongs to. */
-export function topLevelField(path: string): string {
-  return /^[^.[]+/.exec(path)?.[0] ?? path
+/** segsync's own fields read the same for every vendor: the name is the only one a body carries. */
+function commonText(c: FieldEdit): string | undefined {
+  if (c.path.length !== 1 || c.path[0] !== 'name') return undefined
+  return c.kind === 'add' ? `named ${JSON.stringify(c.after)}` : `renames ${JSON.stringify(c.before)} to ${JSON.stringify(c.after)}`
 }
 
-function genericText(c: {path: JsonPath; kind: FieldChange['kind']; before?: unknown; after?: unknown}): string {
+function genericText(c: FieldEdit): string {
   const where = formatPath(c.path)
   if (c.kind === 'add') return `sets ${where} to ${show(c.after)}`
   if (c.kind === 'remove') return `removes ${where} (was ${show(c.before)})`
@@ -65,7 +74,8 @@ function genericText(c: {path: JsonPath; kind: FieldChange['kind']; before?: unk
 export function expandFields(after: Record<string, unknown>, describe?: Describe): FieldChange[] {
   const out: FieldChange[] = []
   const walk = (value: unknown, path: JsonPath) => {
-    const text = path.length > 0 ? describe?.({path, kind: 'add', after: value}) : undefined
+    const edit: FieldEdit = {path, kind: 'add', after: value}
+    const text = path.length > 0 ? (commonText(edit) ?? describe?.(edit)) : undefined
     if (text) return void out.push({path: formatPath(path), kind: 'add', after: value, text})
     if (value && typeof value === 'object' && !Array.isArray(value) && !('$segment' in value)) {
       for (const [k, v] of Object.entries(value)) walk(v, [...path, k])

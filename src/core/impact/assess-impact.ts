@@ -4,7 +4,6 @@
  */
 import type {AffectedCampaign, Change} from '../../generated/plan.js'
 import type {CampaignUsage} from '../model.js'
-import {topLevelField} from '../diff/field-diff.js'
 import {dependentsOf, type ReferencedBy} from './reference-graph.js'
 
 export interface ImpactContext {
@@ -19,10 +18,15 @@ export interface ImpactContext {
 export function assessImpact(changes: Change[], ctx: ImpactContext): Change[] {
   return changes.map((change) => {
     if (change.action === 'create') return {...change, impact: {usage: 'none', audience: false, campaigns: []}}
-    const audience = change.action === 'delete' || change.fields.some((f) => !ctx.cosmeticFields.includes(topLevelField(f.path)))
+    const audience = change.action === 'delete' || change.changed.some((field) => !ctx.cosmeticFields.includes(field))
     if (!ctx.usage.known) return {...change, impact: {usage: 'unknown', note: ctx.usage.reason, audience, campaigns: []}}
-    return {...change, impact: {usage: 'known', audience, campaigns: affected(change.previousName ?? change.name, ctx)}}
+    return {...change, impact: {usage: 'known', audience, campaigns: affected(remoteName(change), ctx)}}
   })
+}
+
+/** The name the segment has at the vendor now (before a rename lands). */
+function remoteName(change: Exclude<Change, {action: 'create'}>): string {
+  return change.action === 'update' ? (change.previousName ?? change.name) : change.name
 }
 
 function affected(remoteName: string, ctx: ImpactContext): AffectedCampaign[] {

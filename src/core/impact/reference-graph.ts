@@ -2,7 +2,7 @@
  * Who references whom, across remote segments (as they are now) and definitions (as they will
  * be), keyed by remote name. A change to X reaches every segment that references X, transitively.
  */
-import type {NameOf, Provider} from '../../providers/provider.js'
+import type {NameOf, Provider} from '../provider.js'
 import type {Definition, RemoteSegment} from '../model.js'
 import {definitionDeps} from '../graph/definition-graph.js'
 

@@ -6,12 +6,12 @@
 import {existsSync} from 'node:fs'
 import {mkdir, writeFile} from 'node:fs/promises'
 import {dirname, join, relative, resolve, sep} from 'node:path'
-import type {NameOf} from '../../providers/provider.js'
+import type {NameOf} from '../provider.js'
 import {packageRoot} from '../../util/package-root.js'
 import {redact} from '../../util/redact.js'
 import type {Problem, RemoteSegment} from '../model.js'
 import {diffWorkspace} from '../diff/diff-workspace.js'
-import {connect, prepare, type PreparedWorkspace, type RunContext} from '../pipeline.js'
+import {prepare, type PreparedWorkspace, type RunContext} from '../pipeline.js'
 import {uniqueFileName} from './file-names.js'
 import {selectForImport} from './select.js'
 import {toJsonFile, toTsFile} from './serialize.js'
@@ -39,14 +39,13 @@ export interface ImportResult {
 
 export async function importWorkspace(ctx: RunContext, pw: PreparedWorkspace, options: ImportOptions): Promise<ImportResult> {
   const {workspace: ws, provider} = pw
-  const conn = await connect(ctx, pw)
+  const conn = await ctx.connector.open(ws, provider)
   let remotes: RemoteSegment[]
   try {
     ctx.progress(`${ws.name}: reading ${provider.label} segments (${conn.endpoint})…`)
     remotes = await conn.client.listSegments()
   } finally {
-    await conn.client.close()
-    await conn.embedded?.emulator.close()
+    await conn.close()
   }
   const selection = selectForImport(remotes, pw.definitions, options.nameFilter)
   const dir = options.dir ?? ws.segmentsDir

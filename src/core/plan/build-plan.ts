@@ -3,7 +3,7 @@
  * Pure: every input is plain data already read from disk and the vendor.
  */
 import type {Change, PlanDocument, Summary, WorkspacePlan} from '../../generated/plan.js'
-import type {Provider, VendorFinding} from '../../providers/provider.js'
+import type {Provider, VendorFinding} from '../provider.js'
 import {sha256} from '../../util/hash.js'
 import type {CampaignUsage, Definition, Policy, RemoteSegment, Workspace} from '../model.js'
 import {diffWorkspace, type WorkspaceDiff} from '../diff/diff-workspace.js'
@@ -41,7 +41,7 @@ export function diffStage(input: Pick<WorkspacePlanInput, 'workspace' | 'provide
   const remotesById = new Map(remotes.map((r) => [r.id, r]))
   const nameOf = (id: string) => remotesById.get(id)?.name
   const diff = diffWorkspace({definitions, remotes, provider, prune: input.workspace.prune === true, nameOf})
-  const renamed = new Map(diff.changes.filter((c) => c.previousName).map((c) => [c.name, c.previousName!]))
+  const renamed = new Map(diff.changes.flatMap((c) => (c.action === 'update' && c.previousName ? [[c.name, c.previousName] as const] : [])))
   const referencedBy = referenceGraph(remotes, definitions, provider, nameOf, (name) => renamed.get(name) ?? name)
   return {diff, remotesById, nameOf, referencedBy}
 }
@@ -94,7 +94,7 @@ export function summarize(workspaces: Array<Pick<WorkspacePlan, 'changes' | 'unc
     create: changes.filter((c) => c.action === 'create').length,
     update: changes.filter((c) => c.action === 'update').length,
     delete: changes.filter((c) => c.action === 'delete' && !c.manual).length,
-    manual: changes.filter((c) => c.manual).length,
+    manual: changes.filter((c) => c.action === 'delete' && c.manual).length,
     blocked: changes.filter((c) => c.risks.some((r) => r.level === 'block')).length,
     affectedCampaigns: campaigns.size,
     unchanged: workspaces.reduce((n, w) => n + w.unchanged.length, 0),
@@ -102,9 +102,12 @@ export function summarize(workspaces: Array<Pick<WorkspacePlan, 'changes' | 'unc
   }
 }
 
+/** The plan file's format (schemas/plan.schema.json `formatVersion`); saved plans of another are refused. */
+export const PLAN_FORMAT = 2
+
 export function planDocument(workspaces: WorkspacePlan[], meta: {version: string; definitions: Array<{file: string; content: string}>; now?: Date}): PlanDocument {
   return {
-    formatVersion: 1,
+    formatVersion: PLAN_FORMAT,
     segsyncVersion: meta.version,
     createdAt: (meta.now ?? new Date()).toISOString(),
     definitionsHash: definitionsHash(meta.definitions),

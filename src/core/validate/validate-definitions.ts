@@ -4,7 +4,7 @@
  * them in one run, with positions.
  */
 import type {Definition, Problem} from '../model.js'
-import type {Provider} from '../../providers/provider.js'
+import type {Provider} from '../provider.js'
 import type {LoadedFile} from '../load/load-definitions.js'
 import {findSegmentRefs} from '../graph/references.js'
 import {didYouMean} from '../../util/text.js'

@@ -5,8 +5,9 @@
  * hook turns them into failures with the vendor's text, never into a success.
  */
 import type {HttpClient} from '../../http/client.js'
-import {vendorHttp} from '../vendor-http.js'
-import type {ConnectOptions} from '../provider.js'
+import type {ConnectOptions} from '../../core/provider.js'
+import {vendorHttp} from '../kit/http.js'
+import {paginate} from '../kit/paginate.js'
 
 export interface Envelope<T> {
   data?: T
@@ -42,21 +43,24 @@ export async function connectApi(options: ConnectOptions, pageSize = PAGE_SIZE):
     return res.body ?? {}
   }
 
-  async function listAll<T extends {id: number}>(method: string, params: Record<string, unknown> = {}): Promise<T[]> {
-    const seen = new Map<number, T>()
-    let fromId = 1
-    for (;;) {
-      const res = await call<T[]>(method, {...params, from_id: fromId, limit: pageSize}, {idempotent: true})
-      const fresh = (Array.isArray(res.data) ? res.data : []).filter((item) => Number.isInteger(item?.id) && !seen.has(item.id))
-      for (const item of fresh) seen.set(item.id, item)
-      // "…until the result output contains 0 history lines". A page that brings nothing new ends
-      // it too: the segment list example answers next_from_id = the last id, which would repeat it.
-      if (fresh.length === 0) break
-      if (typeof res.total_count === 'number' && seen.size >= res.total_count) break
-      const after = Math.max(...fresh.map((item) => item.id)) + 1
-      fromId = typeof res.next_from_id === 'number' && res.next_from_id > fromId ? res.next_from_id : after
-    }
-    return [...seen.values()]
+  /**
+   * "…until the result output contains 0 history lines". A page that brings nothing new ends it
+   * too: the segment list example answers next_from_id = the last id, which would repeat it.
+   */
+  function listAll<T extends {id: number}>(method: string, params: Record<string, unknown> = {}): Promise<T[]> {
+    const read = new Set<number>()
+    return paginate<T, number>(
+      1,
+      async (fromId) => {
+        const res = await call<T[]>(method, {...params, from_id: fromId, limit: pageSize}, {idempotent: true})
+        const items = (Array.isArray(res.data) ? res.data : []).filter((item) => Number.isInteger(item?.id))
+        for (const item of items) read.add(item.id)
+        const after = items.length ? Math.max(...items.map((item) => item.id)) + 1 : undefined
+        const done = after === undefined || (typeof res.total_count === 'number' && read.size >= res.total_count)
+        return {items, next: done ? undefined : typeof res.next_from_id === 'number' && res.next_from_id > fromId ? res.next_from_id : after}
+      },
+      {vendor: 'Altcraft', route: method, idOf: (item) => String(item.id), staleEnds: true},
+    )
   }
 
   return {call, listAll, http}

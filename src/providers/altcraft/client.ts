@@ -6,7 +6,8 @@
 import {SegsyncError, VendorError} from '../../errors.js'
 import type {RemoteSegment} from '../../core/model.js'
 import {registerSecret} from '../../util/redact.js'
-import type {ConnectOptions, ProviderClient, SegmentBody, VendorFinding} from '../provider.js'
+import type {ConnectOptions, ProviderClient, SegmentBody, VendorFinding} from '../../core/provider.js'
+import {lifecycle} from '../kit/http.js'
 import {connectApi, type AltcraftApi} from './api.js'
 import {segmentDelete} from './assumptions.js'
 import {readUsage} from './campaigns.js'
@@ -24,14 +25,11 @@ export async function connectAltcraft(options: ConnectOptions, tuning: AltcraftT
   // The token goes in every request body: make sure it is masked even outside the CLI pipeline.
   registerSecret(options.apiKey)
   const api = await connectApi(options, tuning.pageSize)
-  // plan reads the segments and verifies the definitions at the same time: one read serves both.
-  let reading: Promise<RemoteSegment[]> | undefined
-  const readSegments = () => (reading ??= readAll(api).finally(() => (reading = undefined)))
 
   return {
-    listSegments: readSegments,
+    listSegments: () => readAll(api),
     campaignUsage: () => readUsage(api),
-    verify: async (definitions) => databaseChanges(definitions, await readSegments()),
+    verify: async (definitions, remotes) => databaseChanges(definitions, await remotes),
     async create(name, body) {
       const request = segmentRequest(body)
       const res = await api.call<{saved_id?: number}>('segments/add', {name, ...request})
@@ -39,8 +37,9 @@ export async function connectAltcraft(options: ConnectOptions, tuning: AltcraftT
       if (!Number.isInteger(id)) throw new SegsyncError('Altcraft answered segments/add without the saved_id of the segment it wrote')
       return toRemote({id, name, ...request})
     },
-    async update(remote, _changes, desired) {
-      // segments/update replaces the segment: it takes id, name and the full rules (seed 004).
+    async update(remote, {desired}) {
+      // segments/update replaces the segment: it takes id, name and the full rules (seed 004), so
+      // a field the definition dropped takes its default by being left out of the request.
       const request = segmentRequest(desired)
       const database = databaseOf(remote.raw)
       if (database !== undefined && database !== request.list_id) throw new SegsyncError(databaseMessage(remote.name, database, request.list_id))
@@ -50,8 +49,7 @@ export async function connectAltcraft(options: ConnectOptions, tuning: AltcraftT
     async delete(remote) {
       await api.call(segmentDelete.method, {id: integerId(remote)}, {idempotent: true})
     },
-    stats: () => ({...api.http.stats}),
-    close: () => api.http.close(),
+    ...lifecycle(api.http),
   }
 }
 

@@ -4,8 +4,9 @@
  * the normalised form (mapping.ts): segment → `block #N` → queries → <query key> → child → …
  */
 import type {JsonPath} from '../../core/model.js'
+import type {FieldEdit} from '../../core/provider.js'
 
-type Change = {path: JsonPath; kind: 'add' | 'remove' | 'change'; before?: unknown; after?: unknown}
+type Change = FieldEdit
 
 export function describeChange(change: Change): string | undefined {
   const {path} = change
@@ -23,8 +24,6 @@ export function describeChange(change: Change): string | undefined {
 
 function topLevel({path, kind, before, after}: Change): string | undefined {
   switch (path[0]) {
-    case 'name':
-      return kind === 'add' ? `named ${JSON.stringify(after)}` : `renames ${JSON.stringify(before)} to ${JSON.stringify(after)}`
     case 'list_id':
       return kind === 'add' ? `selects from profile database ${String(after)} (list_id)` : `moves the segment from profile database ${String(before)} to ${String(after)} (list_id)`
     case 'is_static':

@@ -1,6 +1,7 @@
-import type {Provider} from '../provider.js'
+import type {Provider} from '../../core/provider.js'
+import {checkBody} from './check.js'
 import {describeChange} from './describe.js'
-import {checkBody, normalizeBody, remoteReferences, toDefinitionBody} from './mapping.js'
+import {normalizeBody, remoteReferences, toDefinitionBody} from './mapping.js'
 
 /** Altcraft Platform (marketing automation, self-hosted or cloud): seed 004, vendors.md §5. */
 export const altcraft = {
@@ -13,7 +14,6 @@ export const altcraft = {
     apiKeyEnv: 'ALTCRAFT_API_TOKEN',
   },
   deletes: {supported: true},
-  campaignUsage: 'readable',
   cosmeticFields: ['name'],
   check: checkBody,
   toDefinition: (remote) => toDefinitionBody(remote.raw),

@@ -6,7 +6,7 @@
  * shows). Queries are otherwise kept verbatim: their vocabulary is not documented (vendors.md §5.4).
  */
 import {keyed} from '../../core/diff/keyed.js'
-import type {CheckIssue, SegmentBody} from '../provider.js'
+import type {SegmentBody} from '../../core/provider.js'
 
 export interface ApiQuery {
   compo: string
@@ -133,26 +133,4 @@ export function queryText(query: {name?: unknown; operator?: unknown; value?: un
   const values = Array.isArray(query.value) ? (query.value as Array<{name?: unknown; value?: unknown}>) : []
   const shown = values.length === 1 ? String(values[0]?.value) : values.map((v) => `${String(v?.name)}=${String(v?.value)}`).join(', ')
   return [query.name, query.operator, shown].filter((p) => p !== undefined && p !== '').map(String).join(' ')
-}
-
-/** Checks the schema cannot express (Altcraft refuses these, or they mean nothing). */
-export function checkBody(body: SegmentBody): CheckIssue[] {
-  const b = body as {list_id?: number; is_static?: boolean; is_refresh_daily?: boolean; segment?: ApiBlock[]}
-  const issues: CheckIssue[] = []
-  if (b.is_refresh_daily === true && b.is_static !== true) {
-    issues.push({path: ['is_refresh_daily'], message: 'is_refresh_daily applies only to updatable segments (is_static: true)', hint: 'Set is_static: true to make the segment updatable, or remove is_refresh_daily.'})
-  }
-  b.segment?.forEach((block, i) => {
-    if (block.list_id !== undefined && block.list_id !== b.list_id) {
-      issues.push({
-        path: ['segment', i, 'list_id'],
-        message: `block list_id ${block.list_id} differs from the segment's list_id ${String(b.list_id)}`,
-        hint: 'An Altcraft segment selects from one profile database: remove the block list_id (segsync sends the segment one) or make them equal.',
-      })
-    }
-    const from = block.percent_from ?? BLOCK_DEFAULTS.percent_from
-    const to = block.percent_to ?? BLOCK_DEFAULTS.percent_to
-    if (from >= to) issues.push({path: ['segment', i, 'percent_from'], message: `percent_from (${from}) must be less than percent_to (${to})`, hint: 'The sample is the range percent_from–percent_to of the database (default 0–100).'})
-  })
-  return issues
 }

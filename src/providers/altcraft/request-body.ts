@@ -4,7 +4,7 @@
  * defaults are, the stored segment is exactly the one the definition describes.
  */
 import {SegsyncError} from '../../errors.js'
-import type {SegmentBody} from '../provider.js'
+import type {SegmentBody} from '../../core/provider.js'
 import {BLOCK_DEFAULTS, type ApiBlock} from './mapping.js'
 
 export interface SegmentRequest {

@@ -3,19 +3,20 @@
  * Bearer `kb_…` keys with scopes; cursor pagination (`limit` ≤ 100, `after` = id of the last item,
  * `hasMore`); errors in `{error: {type, code, message, requestId, validationErrors?}}`.
  */
-import {SegsyncError} from '../../errors.js'
 import type {HttpClient} from '../../http/client.js'
-import {vendorHttp} from '../vendor-http.js'
-import type {ConnectOptions, ProviderClient, SegmentBody} from '../provider.js'
-import type {ApiSegment} from './mapping.js'
-import {toRemote} from './remote.js'
-import {verifyTopics} from './verify-topics.js'
+import type {ConnectOptions, ProviderClient} from '../../core/provider.js'
+import {lifecycle, vendorHttp} from '../kit/http.js'
+import {paginate} from '../kit/paginate.js'
+import {partialUpdate, written} from '../kit/write.js'
+import {readUsage} from './campaigns.js'
+import {toRemote, type ApiSegment} from './mapping.js'
+import {verifyTopics} from './topics.js'
 
 /** "Maximum 100 segments per request" (GET /v1/segments). */
 export const PAGE_SIZE = 100
 
-/** Kibamail has no endpoint that lists broadcasts or automations (vendors.md §2.6). */
-export const NO_USAGE_API = 'Kibamail has no API to list broadcasts or automations'
+/** `conditions` is required; a description the definition dropped is cleared with null (leaving it out would keep it). */
+const CLEARED_AS = {description: null}
 
 export async function connectKibamail(options: ConnectOptions): Promise<ProviderClient> {
   const http = await vendorHttp(options, {
@@ -27,46 +28,36 @@ export async function connectKibamail(options: ConnectOptions): Promise<Provider
 
   return {
     listSegments: async () => (await listAll<ApiSegment>(http, '/v1/segments')).map(toRemote),
-    campaignUsage: async () => ({known: false, reason: NO_USAGE_API}),
+    campaignUsage: readUsage,
     async create(name, body) {
       const res = await http.request<ApiSegment>({method: 'POST', path: '/v1/segments', body: {name, ...body}})
-      return toRemote(segmentOf(res.body))
+      return toRemote(written(res.body, (s) => Boolean(s.id), 'Kibamail', 'POST /v1/segments'))
     },
-    async update(remote, changes) {
+    async update(remote, write) {
       // PUT is partial ("Only provided fields are updated"); `conditions` replaces all conditions.
-      // A description the definition dropped is cleared with null: leaving it out would keep it.
-      const payload: SegmentBody = {}
-      for (const [key, value] of Object.entries(changes)) payload[key] = value === undefined ? null : value
-      const res = await http.request<ApiSegment>({method: 'PUT', path: path(remote.id), body: payload})
-      return toRemote(segmentOf(res.body))
+      const res = await http.request<ApiSegment>({method: 'PUT', path: path(remote.id), body: partialUpdate(write, CLEARED_AS, 'Kibamail')})
+      return toRemote(written(res.body, (s) => Boolean(s.id), 'Kibamail', 'PUT /v1/segments/{id}'))
     },
     async delete(remote) {
       await http.request({method: 'DELETE', path: path(remote.id)})
     },
     verify: (definitions) => verifyTopics(definitions, () => listAll<{id: string}>(http, '/v1/topics')),
-    stats: () => ({...http.stats}),
-    close: () => http.close(),
+    ...lifecycle(http),
   }
 }
 
-/** Every item of a cursor-paginated list, following `after` until `hasMore` is false. */
-export async function listAll<T extends {id: string}>(http: HttpClient, path: string): Promise<T[]> {
-  const out: T[] = []
-  let after: string | undefined
-  for (;;) {
-    const res = await http.request<{hasMore?: boolean; data?: T[]}>({method: 'GET', path, query: {limit: PAGE_SIZE, after}})
-    const page = res.body?.data ?? []
-    out.push(...page)
-    const last = page[page.length - 1]?.id
-    if (!res.body?.hasMore || last === undefined) return out
-    if (last === after) throw new SegsyncError(`Kibamail returned the same page twice for GET ${path} (after=${after}); stopping instead of looping`)
-    after = last
-  }
-}
-
-function segmentOf(body: ApiSegment | undefined): ApiSegment {
-  if (!body?.id) throw new SegsyncError('Kibamail answered without the segment it wrote')
-  return body
+/** Every item of a cursor-paginated list, following `after` (the id of the last item) until `hasMore` is false. */
+export function listAll<T extends {id: string}>(http: HttpClient, path: string): Promise<T[]> {
+  return paginate<T, string | undefined>(
+    undefined,
+    async (after) => {
+      const res = await http.request<{hasMore?: boolean; data?: T[]}>({method: 'GET', path, query: {limit: PAGE_SIZE, after}})
+      const items = res.body?.data ?? []
+      const last = items[items.length - 1]?.id
+      return {items, next: res.body?.hasMore && last !== undefined ? last : undefined}
+    },
+    {vendor: 'Kibamail', route: `GET ${path}`, idOf: (item) => item.id},
+  )
 }
 
 interface KibamailError {

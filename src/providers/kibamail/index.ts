@@ -1,4 +1,4 @@
-import type {Provider} from '../provider.js'
+import type {Provider} from '../../core/provider.js'
 import {describeChange} from './describe.js'
 import {normalizeBody, toDefinitionBody} from './mapping.js'
 
@@ -14,8 +14,6 @@ export const kibamail = {
     rateLimit: {perSecond: 100, perMinute: 1000},
   },
   deletes: {supported: true},
-  // No API lists broadcasts or automations (vendors.md §2.6): every change says usage is unknown.
-  campaignUsage: 'unknown',
   cosmeticFields: ['name', 'description'],
   // Kibamail conditions hold no segment ids (vendors.md §2.5): `nameOf` has nothing to name.
   toDefinition: (remote, _nameOf) => toDefinitionBody(remote.raw),

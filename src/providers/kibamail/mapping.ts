@@ -4,9 +4,13 @@
  * when there is none; those never reach a definition. Kibamail conditions cannot reference other
  * segments (vendors.md §2.5), so no id ever becomes a `{ $segment }` reference here.
  */
+import {formatPath} from '../../core/diff/field-diff.js'
 import {keyed} from '../../core/diff/keyed.js'
-import type {SegmentBody} from '../provider.js'
-import {conditionText, isObject, kindOf, LOGICAL_KEYS, setValue, TOPIC_KEYS} from './condition-text.js'
+import type {RemoteSegment} from '../../core/model.js'
+import type {SegmentBody} from '../../core/provider.js'
+import {schemaValidator} from '../../core/validate/schema.js'
+import {schemaPath} from '../../util/package-root.js'
+import {conditionText, isObject, kindOf, LOGICAL_KEYS, setValue, TOPIC_KEYS} from './conditions.js'
 
 /** A segment as GET/POST/PUT /v1/segments answer it (SegmentResponse / SegmentListItem). */
 export interface ApiSegment {
@@ -15,6 +19,29 @@ export interface ApiSegment {
   name: string
   description?: string | null
   conditions: unknown
+}
+
+/**
+ * A segment as segsync sees it. The docs describe two condition syntaxes (vendors.md §2.5): the
+ * documented `{field, operator, value}` schema, which segsync writes, and raw MongoDB queries
+ * (`{"country": {"$eq": "US"}}`, `$regex`) that the prose mentions. A segment whose conditions are
+ * not in the schema form cannot be written as a definition or diffed faithfully, so it is listed
+ * read-only: shown in the plan, never changed.
+ */
+export const SCHEMA = 'kibamail/segment.schema.json'
+
+export function toRemote(api: ApiSegment): RemoteSegment {
+  const issues = schemaValidator(schemaPath(SCHEMA))
+    .validate({name: api.name, ...toDefinitionBody(api)})
+    .filter((issue) => issue.path[0] === 'conditions')
+  if (issues.length === 0) return {id: api.id, name: api.name, raw: api}
+  const first = issues[0]!
+  return {
+    id: api.id,
+    name: api.name,
+    raw: api,
+    readOnly: `its conditions are not in the documented {field, operator, value} form (see ${formatPath(first.path)}; raw MongoDB syntax?), which segsync never writes: edit it in Kibamail`,
+  }
 }
 
 /** The remote segment as a user would write it: no `object`/`id`, no `description: null`. */

@@ -6,8 +6,8 @@
  * `updatedAt` and `email.<activity>`.
  */
 import type {JsonPath} from '../../core/model.js'
-import type {CheckIssue, SegmentBody} from '../provider.js'
-import {ACTIVITY_OPERATORS, isMembership, type Condition} from './filters.js'
+import type {CheckIssue, SegmentBody} from '../../core/provider.js'
+import {ACTIVITY_OPERATORS, isMembership, type Condition} from './conditions.js'
 
 const COMPARE = ['equals', 'notEquals', 'greaterThan', 'lessThan', 'greaterThanOrEqual', 'lessThanOrEqual']
 const EMAIL_ACTIVITIES = ['sent', 'delivered', 'opened', 'clicked', 'bounced', 'complained']

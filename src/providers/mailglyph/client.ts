@@ -4,16 +4,24 @@
  * pagination, create is 201, delete is 204 with no body.
  */
 import {AuthError, SegsyncError, VendorError} from '../../errors.js'
-import {vendorHttp} from '../vendor-http.js'
 import type {RemoteSegment} from '../../core/model.js'
-import type {ConnectOptions, ProviderClient, SegmentBody} from '../provider.js'
-import {readUsage} from './usage.js'
+import type {ConnectOptions, ProviderClient} from '../../core/provider.js'
+import {lifecycle, vendorHttp} from '../kit/http.js'
+import {partialUpdate, written} from '../kit/write.js'
+import {readUsage} from './campaigns.js'
 
 interface ApiSegment {
   id: string
   name: string
   type?: 'DYNAMIC' | 'STATIC'
 }
+
+/**
+ * A field removed from a definition goes back to the server default. The PATCH body types
+ * `description` as a string (no null), so clearing it sends ""; `trackMembership` goes to false.
+ * Omitting them would leave the old values in place and the plan would never converge.
+ */
+const CLEARED_AS = {description: '', trackMembership: false}
 
 export const STATIC_REASON = 'a STATIC segment (its members are a list, not a condition); segsync manages DYNAMIC segments only'
 
@@ -39,12 +47,12 @@ export async function connectMailGlyph(options: ConnectOptions): Promise<Provide
     campaignUsage: () => readUsage(http),
     async create(name, body) {
       const res = await http.request<ApiSegment>({method: 'POST', path: '/segments', body: {name, ...body}})
-      return toRemote(segmentOf(res.body))
+      return toRemote(written(res.body, (s) => Boolean(s.id), 'MailGlyph', 'POST /segments'))
     },
-    async update(remote, changes) {
+    async update(remote, write) {
       // PATCH takes only the changed top-level fields; a `condition` replaces the old one.
-      const res = await http.request<ApiSegment>({method: 'PATCH', path: path(remote), body: patchBody(changes)})
-      return toRemote(segmentOf(res.body))
+      const res = await http.request<ApiSegment>({method: 'PATCH', path: path(remote), body: partialUpdate(write, CLEARED_AS, 'MailGlyph')})
+      return toRemote(written(res.body, (s) => Boolean(s.id), 'MailGlyph', 'PATCH /segments/{id}'))
     },
     async delete(remote) {
       try {
@@ -56,33 +64,12 @@ export async function connectMailGlyph(options: ConnectOptions): Promise<Provide
         throw error
       }
     },
-    stats: () => ({...http.stats}),
-    close: () => http.close(),
+    ...lifecycle(http),
   }
 }
 
 export function toRemote(s: ApiSegment): RemoteSegment {
   return {id: s.id, name: s.name, raw: s, ...(s.type === 'STATIC' ? {readOnly: STATIC_REASON} : {})}
-}
-
-/**
- * A field removed from a definition goes back to the server default. The PATCH body types
- * `description` as a string (no null), so clearing it sends ""; `trackMembership` goes to false.
- * Omitting them would leave the old values in place and the plan would never converge.
- */
-export function patchBody(changes: SegmentBody): SegmentBody {
-  const body: SegmentBody = {}
-  for (const [key, value] of Object.entries(changes)) {
-    if (value !== undefined) body[key] = value
-    else if (key === 'description') body[key] = ''
-    else if (key === 'trackMembership') body[key] = false
-  }
-  return body
-}
-
-function segmentOf(body: ApiSegment | undefined): ApiSegment {
-  if (!body?.id) throw new SegsyncError('MailGlyph answered without the segment it wrote')
-  return body
 }
 
 /** OpenAPI `Error`: `{code, error, message, time}`. */

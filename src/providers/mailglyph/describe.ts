@@ -3,10 +3,10 @@
  * reviewers: "adds filter `data.plan equals "premium"` in group #1".
  */
 import type {JsonPath} from '../../core/model.js'
+import type {FieldEdit} from '../../core/provider.js'
+import {textFieldWords} from '../kit/wording.js'
 
-type Change = {path: JsonPath; kind: 'add' | 'remove' | 'change'; before?: unknown; after?: unknown}
-
-export function describeChange(change: Change): string | undefined {
+export function describeChange(change: FieldEdit): string | undefined {
   const {path, kind} = change
   const last = path[path.length - 1]
   const value = kind === 'remove' ? change.before : change.after
@@ -25,15 +25,11 @@ export function describeChange(change: Change): string | undefined {
   return undefined
 }
 
-function topLevel(change: Change): string | undefined {
+function topLevel(change: FieldEdit): string | undefined {
   const {kind} = change
   switch (change.path[0]) {
-    case 'name':
-      return kind === 'add' ? `named ${JSON.stringify(change.after)}` : `renames ${JSON.stringify(change.before)} to ${JSON.stringify(change.after)}`
     case 'description':
-      if (kind === 'add') return `sets description ${JSON.stringify(change.after)}`
-      if (kind === 'remove') return `removes description (was ${JSON.stringify(change.before)})`
-      return `changes description from ${JSON.stringify(change.before)} to ${JSON.stringify(change.after)}`
+      return textFieldWords(change, 'description')
     case 'trackMembership':
       return kind === 'remove' || change.after === false ? 'stops tracking membership changes' : 'tracks membership changes'
     default:

@@ -1,4 +1,4 @@
-import type {Provider} from '../provider.js'
+import type {Provider} from '../../core/provider.js'
 import {checkBody} from './check.js'
 import {describeChange} from './describe.js'
 import {normalizeBody, remoteReferences, toDefinitionBody} from './mapping.js'
@@ -15,7 +15,6 @@ export const mailglyph = {
     // sets `rateLimit`; 429 + Retry-After is honoured by the HTTP layer.
   },
   deletes: {supported: true},
-  campaignUsage: 'readable',
   // Who is in the segment depends on `condition` alone.
   cosmeticFields: ['name', 'description', 'trackMembership'],
   check: checkBody,

@@ -5,8 +5,8 @@
  * turns the segment id of a membership filter into `{ $segment: name }` (vendors.md §1.6).
  */
 import {keyed} from '../../core/diff/keyed.js'
-import type {NameOf, SegmentBody} from '../provider.js'
-import {filterText, isMembership, meaningful, membershipId, membershipIds, type Condition, type Filter, type Group} from './filters.js'
+import type {NameOf, SegmentBody} from '../../core/provider.js'
+import {filterText, isMembership, meaningful, membershipId, membershipIds, type Condition, type Filter, type Group} from './conditions.js'
 
 interface ApiSegment {
   description?: string | null

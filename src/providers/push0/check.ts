@@ -4,7 +4,7 @@
  * silently matches no device, so it is worth stopping before apply. Prefix and substring
  * relations (`starts_with`, `contains`…) take partial values and are not checked.
  */
-import type {CheckIssue, SegmentBody} from '../provider.js'
+import type {CheckIssue, SegmentBody} from '../../core/provider.js'
 
 const EXACT = new Set(['==', '!='])
 

@@ -9,9 +9,12 @@
  */
 import {AmbiguousWriteError, SegsyncError, VendorError} from '../../errors.js'
 import type {HttpClient} from '../../http/client.js'
-import {vendorHttp} from '../vendor-http.js'
 import type {RemoteSegment} from '../../core/model.js'
-import type {ConnectOptions, ProviderClient, SegmentBody} from '../provider.js'
+import type {ConnectOptions, ProviderClient, SegmentBody} from '../../core/provider.js'
+import {lifecycle, vendorHttp} from '../kit/http.js'
+import {paginate} from '../kit/paginate.js'
+import {partialUpdate} from '../kit/write.js'
+import {readUsage} from './campaigns.js'
 
 /** "limit … Default: 50. Max: 100" (list page, vendors.md §4.3). */
 export const PAGE_SIZE = 100
@@ -26,7 +29,12 @@ interface ApiSegment {
   [key: string]: unknown
 }
 
-export const NO_CAMPAIGN_API = 'Push0 documents no campaign or notification API, so which sends use a segment cannot be read'
+/**
+ * "Only fields sent with values will be updated": a field removed from a definition would stay
+ * as it was if we left it out. An empty description clears it (an empty description and none
+ * read the same way, see mapping.ts); `constraints` is required.
+ */
+const CLEARED_AS = {description: ''}
 
 export async function connectPush0(options: ConnectOptions): Promise<ProviderClient> {
   const http = await vendorHttp(options, {
@@ -38,7 +46,7 @@ export async function connectPush0(options: ConnectOptions): Promise<ProviderCli
 
   return {
     listSegments: () => listAll(http),
-    campaignUsage: async () => ({known: false, reason: NO_CAMPAIGN_API}),
+    campaignUsage: readUsage,
     async create(name, body) {
       const sent: SegmentBody = {name, ...body}
       const res = await http.request({method: 'POST', path: SEGMENTS, body: sent})
@@ -48,51 +56,38 @@ export async function connectPush0(options: ConnectOptions): Promise<ProviderCli
       const raw = isSegment(res.body) ? res.body : {...sent, id, description: sent.description ?? null}
       return {id, name, raw}
     },
-    async update(remote, changes) {
-      const sent = {id: remote.id, ...withClearedFields(changes)}
+    async update(remote, write) {
+      const sent = {id: remote.id, ...partialUpdate(write, CLEARED_AS, 'Push0')}
       const res = await http.request({method: 'PATCH', path: SEGMENTS, body: sent})
       const id = writtenId(res.body)
       if (id !== remote.id) {
         throw new VendorError(`Push0 did not confirm the update of ${JSON.stringify(remote.name)} (${remote.id}): ${answered(res.body, res.text)}`, res.status, res.body)
       }
       const raw = isSegment(res.body) ? res.body : {...(remote.raw as object), ...sent}
-      return {id, name: typeof changes.name === 'string' ? changes.name : remote.name, raw}
+      return {id, name: write.desired.name, raw}
     },
     async delete(remote) {
       // Never reached through apply: the provider declares deletes unsupported, so a planned
       // delete is a manual step. Kept explicit so a direct call cannot pretend to succeed.
       throw new SegsyncError(`Push0 has no delete endpoint: delete ${JSON.stringify(remote.name)} (${remote.id}) in the Push0 dashboard`)
     },
-    stats: () => ({...http.stats}),
-    close: () => http.close(),
+    ...lifecycle(http),
   }
 }
 
 /** Every page, `page` from 1, until a page shorter than the limit. */
 async function listAll(http: HttpClient): Promise<RemoteSegment[]> {
-  const out: RemoteSegment[] = []
-  const seen = new Set<string>()
-  for (let page = 1; ; page++) {
-    const res = await http.request<unknown>({method: 'GET', path: SEGMENTS, query: {page, limit: PAGE_SIZE}})
-    if (!Array.isArray(res.body)) throw new SegsyncError(`Push0 answered GET ${SEGMENTS} (page ${page}) with something other than a list of segments`)
-    const fresh = (res.body as ApiSegment[]).filter((s) => !seen.has(s.id))
-    // A server that ignores `page` would hand back page 1 forever: stop rather than loop.
-    if (res.body.length > 0 && fresh.length === 0) throw new SegsyncError(`Push0 returned page ${page} of GET ${SEGMENTS} with only segments already read: pagination is not advancing`)
-    for (const s of fresh) {
-      seen.add(s.id)
-      out.push({id: s.id, name: s.name, raw: s})
-    }
-    if (res.body.length < PAGE_SIZE) return out
-  }
-}
-
-/**
- * "Only fields sent with values will be updated": a field removed from a definition would stay
- * as it was if we left it out. An empty description clears it (an empty description and none
- * read the same way, see mapping.ts).
- */
-function withClearedFields(changes: SegmentBody): SegmentBody {
-  return 'description' in changes && changes.description === undefined ? {...changes, description: ''} : changes
+  const segments = await paginate(
+    1,
+    async (page) => {
+      const res = await http.request<unknown>({method: 'GET', path: SEGMENTS, query: {page, limit: PAGE_SIZE}})
+      if (!Array.isArray(res.body)) throw new SegsyncError(`Push0 answered GET ${SEGMENTS} (page ${page}) with something other than a list of segments`)
+      const items = res.body as ApiSegment[]
+      return {items, next: items.length < PAGE_SIZE ? undefined : page + 1}
+    },
+    {vendor: 'Push0', route: `GET ${SEGMENTS}`, idOf: (s) => s.id},
+  )
+  return segments.map((s) => ({id: s.id, name: s.name, raw: s}))
 }
 
 /** The id from "Returns segment id or error message": plain text or a JSON string (both arrive as a string), or an object with `id`. */

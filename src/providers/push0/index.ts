@@ -1,6 +1,7 @@
-import type {Provider} from '../provider.js'
+import type {Provider} from '../../core/provider.js'
 import {checkBody} from './check.js'
-import {describeChange, normalizeBody, toDefinitionBody} from './mapping.js'
+import {describeChange} from './describe.js'
+import {normalizeBody, toDefinitionBody} from './mapping.js'
 
 /** Push0 (push notifications): seed 003, vendors.md §4. */
 export const push0 = {
@@ -15,8 +16,6 @@ export const push0 = {
   },
   // No delete endpoint is documented (vendors.md §4.3): a planned delete is a manual step.
   deletes: {supported: false, manual: 'delete in the Push0 dashboard'},
-  // No campaign or notification API is documented (vendors.md §4.5).
-  campaignUsage: 'unknown',
   cosmeticFields: ['name', 'description'],
   check: checkBody,
   // Push0 segments cannot reference each other (vendors.md §4.4), so ids never become { $segment }.

@@ -3,12 +3,11 @@
  * `constraints`, a list of groups `{type: AND|OR, constraints: [{field, relation, value}]}`.
  * The list response adds `id`, `updatedAt` and `createdAt` (dropped here), may carry
  * `description: null` for a segment created without one, and may spell relations in upper case
- * (read as the table's symbols, see relations.ts).
+ * (read as the table's symbols, see conditions.ts).
  */
-import type {JsonPath} from '../../core/model.js'
 import {keyed, show} from '../../core/diff/keyed.js'
-import type {SegmentBody} from '../provider.js'
-import {canonicalRelation} from './relations.js'
+import type {SegmentBody} from '../../core/provider.js'
+import {canonicalRelation} from './conditions.js'
 
 interface Constraint {
   field: unknown
@@ -64,28 +63,4 @@ function groupsOf(value: unknown): Group[] {
 
 function describedAs(description: unknown): {description?: string} {
   return typeof description === 'string' && description !== '' ? {description} : {}
-}
-
-/** Words for a change in the normalised body. */
-export function describeChange(change: {path: JsonPath; kind: 'add' | 'remove' | 'change'; before?: unknown; after?: unknown}): string | undefined {
-  const {path, kind, before, after} = change
-  if (path.length === 1 && path[0] === 'name') {
-    return kind === 'add' ? `named ${JSON.stringify(after)}` : `renames ${JSON.stringify(before)} to ${JSON.stringify(after)}`
-  }
-  if (path.length === 1 && path[0] === 'description') {
-    if (kind === 'add') return `sets the description to ${JSON.stringify(after)}`
-    if (kind === 'remove') return `removes the description (was ${JSON.stringify(before)})`
-    return `changes the description from ${JSON.stringify(before)} to ${JSON.stringify(after)}`
-  }
-  if (path.length === 1 && path[0] === 'constraints' && kind === 'add' && isEmptyObject(after)) {
-    return 'targets all devices (no constraints)'
-  }
-  if (path.length === 2 && path[0] === 'constraints' && kind !== 'change') {
-    return `${kind === 'add' ? 'adds' : 'removes'} constraint group \`${String(path[1])}\``
-  }
-  return undefined
-}
-
-function isEmptyObject(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && Object.keys(value).length === 0
 }

@@ -1,5 +1,7 @@
-import type {Provider} from '../provider.js'
-import {checkBody, describeChange, normalizeBody, remoteReferences, toDefinitionBody} from './mapping.js'
+import type {Provider} from '../../core/provider.js'
+import {checkBody} from './check.js'
+import {describeChange} from './describe.js'
+import {normalizeBody, remoteReferences, toDefinitionBody} from './mapping.js'
 
 /** Sequenzy (email): seed 002, vendors.md §3. */
 export const sequenzy = {
@@ -13,7 +15,6 @@ export const sequenzy = {
     rateLimit: {perSecond: 20, perMinute: 100},
   },
   deletes: {supported: true},
-  campaignUsage: 'readable',
   cosmeticFields: ['name'],
   check: checkBody,
   toDefinition: (remote, nameOf) => toDefinitionBody(remote.raw, nameOf),

@@ -4,27 +4,9 @@
  * that only have the legacy form. Server-added group/filter ids are dropped; segment ids inside
  * `segment` filters become `{ $segment: name }`.
  */
-import type {JsonPath} from '../../core/model.js'
 import {keyed} from '../../core/diff/keyed.js'
-import {isSegmentRef} from '../../core/graph/references.js'
-import type {CheckIssue, NameOf, SegmentBody} from '../provider.js'
-
-interface Group {
-  kind: 'group'
-  id?: string
-  joinOperator: 'and' | 'or'
-  children: Node[]
-}
-interface Leaf {
-  kind: 'filter'
-  id?: string
-  field: string
-  operator: string
-  value?: unknown
-}
-type Node = Group | Leaf
-
-const EMPTY_CHECKS = new Set(['is_empty', 'is_not_empty'])
+import type {NameOf, SegmentBody} from '../../core/provider.js'
+import {EMPTY_CHECKS, leafText, type Group, type Leaf, type Node} from './conditions.js'
 
 /** The remote segment's rules as a definition body. */
 export function toDefinitionBody(raw: unknown, nameOf: NameOf): SegmentBody {
@@ -87,54 +69,4 @@ function normalizeLeaf(leaf: Leaf, nameOf: NameOf): Record<string, unknown> {
   if (leaf.field === 'segment' && typeof value === 'string' && nameOf(value) !== undefined) value = {$segment: nameOf(value)}
   if (EMPTY_CHECKS.has(leaf.operator) && leaf.field !== 'attribute' && (value === '' || value === undefined)) value = undefined
   return {field: leaf.field, operator: leaf.operator, ...(value !== undefined ? {value} : {})}
-}
-
-/** `event is_not saas.purchase:30d`, `segment is segment "VIP"`. */
-export function leafText(leaf: {field: unknown; operator: unknown; value?: unknown}): string {
-  const value = isSegmentRef(leaf.value) ? `segment ${JSON.stringify(leaf.value.$segment)}` : leaf.value === undefined ? '' : String(leaf.value)
-  return [leaf.field, leaf.operator, value].filter((p) => p !== '').join(' ')
-}
-
-/** Words for a change in the normalised tree. */
-export function describeChange(change: {path: JsonPath; kind: 'add' | 'remove' | 'change'; before?: unknown; after?: unknown}): string | undefined {
-  const {path, kind} = change
-  const last = path[path.length - 1]
-  const inGroup = groupLabel(path.slice(0, -2))
-  if (path.length === 1 && last === 'name') {
-    return kind === 'add' ? `named ${JSON.stringify(change.after)}` : `renames ${JSON.stringify(change.before)} to ${JSON.stringify(change.after)}`
-  }
-  if (last === 'joinOperator') {
-    return kind === 'add' ? `joins conditions${inGroup} with ${String(change.after)}` : `join${inGroup} changes from ${String(change.before)} to ${String(change.after)}`
-  }
-  if (path[path.length - 2] === 'children') {
-    const node = (kind === 'remove' ? change.before : change.after) as Record<string, unknown>
-    const verb = kind === 'remove' ? 'removes' : 'adds'
-    if (node && 'children' in node) return `${verb} a nested ${String(node.joinOperator)} group${inGroup} with ${Object.keys(node.children as object).length} condition(s)`
-    return `${verb} filter \`${leafText(node as unknown as Leaf)}\`${inGroup}`
-  }
-  return undefined
-}
-
-function groupLabel(path: JsonPath): string {
-  const groups = path.filter((p) => typeof p === 'string' && p.startsWith('group #'))
-  return groups.length ? ` in ${groups.join(' > ')}` : ''
-}
-
-/** Checks the schema cannot express (Sequenzy validates them server-side). */
-export function checkBody(body: SegmentBody): CheckIssue[] {
-  const root = body.root as Group | undefined
-  if (!root) return []
-  const issues: CheckIssue[] = []
-  let leaves = 0
-  const walk = (node: Node, path: JsonPath) => {
-    if (node.kind === 'group') return node.children.forEach((c, i) => walk(c, [...path, 'children', i]))
-    leaves++
-    const needsValue = !EMPTY_CHECKS.has(node.operator) || node.field === 'attribute'
-    if (needsValue && (node.value === undefined || node.value === '')) {
-      issues.push({path: [...path, 'operator'], message: `value is required for ${node.field} filters with operator ${JSON.stringify(node.operator)}`, hint: 'Only is_empty and is_not_empty take no value.'})
-    }
-  }
-  walk(root, ['root'])
-  if (leaves === 0) issues.push({path: ['root'], message: 'root must contain at least one filter', hint: 'Sequenzy rejects segments without a filter.'})
-  return issues
 }

@@ -12,7 +12,7 @@ const MAX_CAMPAIGNS = 50
 
 export function renderChange(change: Change, options: {compact?: boolean} = {}): string {
   const blocks = [heading(change), details(change)]
-  if (change.manual) blocks.push(`🛠️ **Manual step:** ${messageText(change.manual)}`)
+  if (change.action === 'delete' && change.manual) blocks.push(`🛠️ **Manual step:** ${messageText(change.manual)}`)
   if (options.compact) {
     const campaigns = change.impact.campaigns.length
     blocks.push(`_${change.fields.length} field change${change.fields.length === 1 ? '' : 's'} and ${campaigns} campaign${campaigns === 1 ? '' : 's'} not shown here for length: see the full plan._`)
@@ -28,15 +28,14 @@ export function renderChange(change: Change, options: {compact?: boolean} = {}):
 
 function heading(change: Change): string {
   const mark = isBlocked(change) ? '⛔ ' : isWarned(change) || activeAffected(change) > 0 ? '⚠️ ' : ''
-  const renamed = change.previousName ? ` (renamed from ${inlineCode(change.previousName)})` : ''
+  const renamed = change.action === 'update' && change.previousName ? ` (renamed from ${inlineCode(change.previousName)})` : ''
   return `#### ${mark}${TITLE[change.action]} ${inlineCode(change.name)}${renamed}`
 }
 
 function details(change: Change): string {
   const parts = [change.source ? inlineCode(location(change.source)) : 'no definition file']
-  if (change.id) parts.push(`id ${inlineCode(change.id)}`)
-  else if (change.action === 'create') parts.push('id known after apply')
-  if (change.reason === 'prune') parts.push('**prune**: no definition manages this segment')
+  parts.push(change.action === 'create' ? 'id known after apply' : `id ${inlineCode(change.id)}`)
+  if (change.action === 'delete' && change.reason === 'prune') parts.push('**prune**: no definition manages this segment')
   if (change.dependsOn.length > 0) parts.push(`after ${change.dependsOn.map(inlineCode).join(', ')}`)
   return parts.join(' · ')
 }

@@ -1,6 +1,6 @@
 import type {Change, Risk} from '../../../generated/plan.js'
 import type {Definition, Policy, RemoteSegment} from '../../model.js'
-import type {Provider, VendorFinding} from '../../../providers/provider.js'
+import type {Provider, VendorFinding} from '../../provider.js'
 import type {ReferencedBy} from '../../impact/reference-graph.js'
 
 export interface RuleContext {

@@ -1,14 +1,13 @@
 /**
- * The provider interface: what segsync needs from a vendor, written for all five. Everything
- * vendor-specific (paths, envelopes, id formats, quirks) stays inside the vendor's folder:
- * `client.ts` (HTTP only), `mapping.ts` (remote ↔ definition, normalisation), `index.ts` (this).
+ * The provider port: what the pipeline needs from a vendor, written for all five. Core owns it;
+ * each vendor folder under src/providers implements it, and the commands hand the pipeline a
+ * lookup for providers and a connector (src/connect) that opens a live client. Core never imports
+ * a provider, the HTTP layer or an emulator (eslint.config.js enforces it).
  */
-import type {HttpStats} from '../http/client.js'
-import type {RateLimit} from '../http/rate-limiter.js'
-import type {CampaignUsage, JsonPath, RemoteSegment} from '../core/model.js'
-import type {ProviderId} from '../generated/config.js'
+import type {ProviderId, RateLimit} from '../generated/config.js'
+import type {CampaignUsage, JsonPath, RemoteSegment, Workspace} from './model.js'
 
-export type {ProviderId}
+export type {ProviderId, RateLimit}
 
 /** A vendor body: the definition minus segsync's common fields (name, renamedFrom, …). */
 export type SegmentBody = Record<string, unknown>
@@ -16,15 +15,35 @@ export type SegmentBody = Record<string, unknown>
 /** Looks up the name of a remote segment by id (for turning ids into `{ $segment }` refs). */
 export type NameOf = (id: string) => string | undefined
 
+/** What a connector hands a provider to open its client. */
 export interface ConnectOptions {
   /** API origin, e.g. https://api.sequenzy.com or http://127.0.0.1:4010. */
   endpoint: string
   apiKey: string
-  /** Client-side budget; undefined = unthrottled (the embedded emulator). */
+  /** Client-side budget; undefined = unthrottled. */
   rateLimit?: RateLimit
   timeoutMs?: number
   retry?: {maxAttempts?: number; baseDelayMs?: number; maxDelayMs?: number; retryAfterCapMs?: number}
   debug?: (line: string) => void
+}
+
+/** Requests a client made so far (progress lines, benchmarks). */
+export interface ClientStats {
+  requests: number
+  retries: number
+  rateLimited: number
+}
+
+/**
+ * An update, stated in full. `desired` is the whole resolved body with its name (for vendors whose
+ * update replaces everything); `changed` names the top-level fields whose value in `desired` must
+ * be sent ('name' on a rename); `cleared` names the fields the definition no longer has, which the
+ * vendor must reset. What "reset" means is each provider's to say, in one place.
+ */
+export interface SegmentWrite {
+  desired: SegmentBody & {name: string}
+  changed: string[]
+  cleared: string[]
 }
 
 export interface ProviderClient {
@@ -34,18 +53,16 @@ export interface ProviderClient {
   campaignUsage(): Promise<CampaignUsage>
   /** Create; `body` has every `{ $segment }` already resolved to a remote id. */
   create(name: string, body: SegmentBody): Promise<RemoteSegment>
-  /**
-   * Update `remote`. `changes` holds the top-level fields that differ (name included on a rename);
-   * `desired` is the full resolved body, for vendors whose update replaces everything.
-   */
-  update(remote: RemoteSegment, changes: SegmentBody, desired: SegmentBody & {name: string}): Promise<RemoteSegment>
+  update(remote: RemoteSegment, write: SegmentWrite): Promise<RemoteSegment>
   delete(remote: RemoteSegment): Promise<void>
   /**
    * Optional vendor-side checks of the desired definitions before anything is written (e.g.
    * Kibamail: do the topic ids exist?). Findings become `vendor-check` risks on those changes.
+   * `remotes` is the segment list the plan is reading (a promise, so a check that does not need it
+   * runs beside the list instead of after it).
    */
-  verify?(definitions: Array<{name: string; body: SegmentBody}>): Promise<VendorFinding[]>
-  stats(): HttpStats
+  verify?(definitions: Array<{name: string; body: SegmentBody}>, remotes: Promise<RemoteSegment[]>): Promise<VendorFinding[]>
+  stats(): ClientStats
   close(): Promise<void>
 }
 
@@ -60,6 +77,14 @@ export interface CheckIssue {
   path: JsonPath
   message: string
   hint?: string
+}
+
+/** A field change in the normalised body, for `Provider.describe`. */
+export interface FieldEdit {
+  path: JsonPath
+  kind: 'add' | 'remove' | 'change'
+  before?: unknown
+  after?: unknown
 }
 
 export interface Provider {
@@ -77,8 +102,6 @@ export interface Provider {
   }
   /** Whether the API can delete; if not, what the user must do by hand. */
   deletes: {supported: true} | {supported: false; manual: string}
-  /** Whether campaign usage can be read at all ('unknown': no API for it). */
-  campaignUsage: 'readable' | 'unknown'
   /** Top-level body fields whose change never alters who is in the segment. */
   cosmeticFields: string[]
   /** Checks the schema cannot express. Paths are relative to the definition. */
@@ -96,7 +119,29 @@ export interface Provider {
    * ids and defaults dropped, condition arrays keyed by content so order carries no meaning.
    */
   normalize(body: SegmentBody, nameOf: NameOf): SegmentBody
-  /** A field change in words, for reviewers ("adds filter `event is_not saas.purchase:30d`"). */
-  describe?(change: {path: JsonPath; kind: 'add' | 'remove' | 'change'; before?: unknown; after?: unknown}): string | undefined
+  /** A body field change in words, for reviewers ("adds filter `event is_not saas.purchase:30d`"). */
+  describe?(change: FieldEdit): string | undefined
   connect(options: ConnectOptions): Promise<ProviderClient>
+}
+
+/** Finds a provider by id (the commands pass src/providers/registry). */
+export type ProviderLookup = (id: string) => Promise<Provider>
+
+/** A live client for one workspace, and where it talks to. */
+export interface Connection {
+  client: ProviderClient
+  /** 'embedded' or the API origin. */
+  endpoint: string
+  /** Closes the client and whatever the connector started for it (an embedded emulator). */
+  close(): Promise<void>
+}
+
+/**
+ * Opens connections: resolves a workspace's endpoint and key (or starts its embedded emulator) and
+ * hands the provider its options. The commands pass src/connect.
+ */
+export interface Connector {
+  /** Warm up what connecting needs while definitions load (no network call). */
+  warm?(): void
+  open(workspace: Workspace, provider: Provider): Promise<Connection>
 }

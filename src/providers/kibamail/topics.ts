@@ -7,8 +7,8 @@
  * unverifiable instead of failing the plan.
  */
 import {AuthError, VendorError} from '../../errors.js'
-import type {SegmentBody, VendorFinding} from '../provider.js'
-import {topicIds} from './condition-text.js'
+import type {SegmentBody, VendorFinding} from '../../core/provider.js'
+import {topicIds} from './conditions.js'
 
 export async function verifyTopics(definitions: Array<{name: string; body: SegmentBody}>, listTopics: () => Promise<Array<{id: string}>>): Promise<VendorFinding[]> {
   const wanted = definitions.map((d) => ({name: d.name, ids: topicIds(d.body.conditions)})).filter((w) => w.ids.length > 0)

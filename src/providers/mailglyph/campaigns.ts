@@ -8,7 +8,8 @@
 import {AuthError, VendorError} from '../../errors.js'
 import type {HttpClient} from '../../http/client.js'
 import type {CampaignUser, CampaignUsage} from '../../core/model.js'
-import {membershipIds, type Condition} from './filters.js'
+import {paginate} from '../kit/paginate.js'
+import {membershipIds, type Condition} from './conditions.js'
 
 export const ACTIVE_CAMPAIGN_STATUSES = ['SCHEDULED', 'SENDING']
 export const INFO_CAMPAIGN_STATUSES = ['DRAFT']
@@ -47,16 +48,20 @@ export async function readUsage(http: HttpClient): Promise<CampaignUsage> {
   }
 }
 
+/** Numbered pages of one status, to `totalPages` (or a short page). */
 async function listAll(http: HttpClient, status: string): Promise<ApiCampaign[]> {
-  const out: ApiCampaign[] = []
-  for (let page = 1; ; page++) {
-    const res = await http.request<CampaignPage>({method: 'GET', path: '/campaigns', query: {status, page, pageSize: PAGE_SIZE}})
-    const data = res.body?.data ?? []
-    // The status filter is the server's; keep only what was asked for in case it is ignored.
-    out.push(...data.filter((c) => c.status === status))
-    const last = res.body?.totalPages ?? (data.length < PAGE_SIZE ? page : page + 1)
-    if (data.length === 0 || page >= last) return out
-  }
+  const all = await paginate(
+    1,
+    async (page) => {
+      const res = await http.request<CampaignPage>({method: 'GET', path: '/campaigns', query: {status, page, pageSize: PAGE_SIZE}})
+      const items = res.body?.data ?? []
+      const last = res.body?.totalPages ?? (items.length < PAGE_SIZE ? page : page + 1)
+      return {items, next: items.length === 0 || page >= last ? undefined : page + 1}
+    },
+    {vendor: 'MailGlyph', route: `GET /campaigns?status=${status}`, idOf: (c) => c.id},
+  )
+  // The status filter is the server's; keep only what was asked for in case it is ignored.
+  return all.filter((c) => c.status === status)
 }
 
 function toUser(c: ApiCampaign): CampaignUser {

@@ -5,17 +5,17 @@
  */
 import {readFileSync} from 'node:fs'
 import {basename, dirname, extname, isAbsolute, relative, resolve} from 'node:path'
-import {ConfigError} from '../errors.js'
+import {ConfigError} from '../../errors.js'
 import {configCandidates} from './find-config.js'
-import type {Policy, Problem, Workspace} from '../core/model.js'
-import type {SegsyncConfig, Workspace as WorkspaceConfig} from '../generated/config.js'
-import {sortProblems} from '../core/validate/problem.js'
-import {schemaValidator} from '../core/validate/schema.js'
-import {parseJsonWithPositions} from '../util/json-source.js'
-import {schemaPath} from '../util/package-root.js'
-import {importDefault} from '../util/ts-loader.js'
-import {toPointer} from '../util/text.js'
-import {tsLocator} from '../util/ts-source.js'
+import type {Policy, Problem, Workspace} from '../model.js'
+import type {SegsyncConfig, Workspace as WorkspaceConfig} from '../../generated/config.js'
+import {sortProblems} from '../validate/problem.js'
+import {schemaValidator} from '../validate/schema.js'
+import {parseJsonWithPositions} from '../../util/json-source.js'
+import {schemaPath} from '../../util/package-root.js'
+import {importDefault} from '../../util/ts-loader.js'
+import {toPointer} from '../../util/text.js'
+import {tsLocator} from '../../util/ts-source.js'
 
 export interface LoadedConfig {
   /** Config file, relative to cwd. */

@@ -1,0 +1,29 @@
+/**
+ * Sequenzy's condition language (seed 002, vendors.md §3.5): the v2 tree of groups and filters,
+ * the operators that take no value, and a filter in one line of text (its key in the normalised
+ * body and the words reviewers read).
+ */
+import {isSegmentRef} from '../../core/graph/references.js'
+
+export interface Group {
+  kind: 'group'
+  id?: string
+  joinOperator: 'and' | 'or'
+  children: Node[]
+}
+export interface Leaf {
+  kind: 'filter'
+  id?: string
+  field: string
+  operator: string
+  value?: unknown
+}
+export type Node = Group | Leaf
+
+export const EMPTY_CHECKS = new Set(['is_empty', 'is_not_empty'])
+
+/** `event is_not saas.purchase:30d`, `segment is segment "VIP"`. */
+export function leafText(leaf: {field: unknown; operator: unknown; value?: unknown}): string {
+  const value = isSegmentRef(leaf.value) ? `segment ${JSON.stringify(leaf.value.$segment)}` : leaf.value === undefined ? '' : String(leaf.value)
+  return [leaf.field, leaf.operator, value].filter((p) => p !== '').join(' ')
+}
