@@ -1,11 +1,12 @@
+/** Sequenzy definitions through load and validate: the schema's messages, TS positions, --no-code. */
 import {describe, expect, it} from 'vitest'
-import {loadDefinitions} from '../../../src/core/load/load-definitions.js'
-import {validateDefinitions} from '../../../src/core/validate/validate-definitions.js'
-import {sortProblems} from '../../../src/core/validate/problem.js'
-import {cycleProblems, definitionGraph} from '../../../src/core/graph/definition-graph.js'
-import {sequenzy} from '../../../src/providers/sequenzy/index.js'
-import {schemaPath} from '../../../src/util/package-root.js'
-import {tempRepo} from '../../helpers/temp-repo.js'
+import {loadDefinitions} from '../../src/core/load/load-definitions.js'
+import {validateDefinitions} from '../../src/core/validate/validate-definitions.js'
+import {sortProblems} from '../../src/core/validate/problem.js'
+import {cycleProblems, definitionGraph} from '../../src/core/graph/definition-graph.js'
+import {sequenzy} from '../../src/providers/sequenzy/index.js'
+import {schemaPath} from '../../src/util/package-root.js'
+import {tempRepo} from '../helpers/temp-repo.js'
 
 async function validate(files: Record<string, string | object>) {
   const repo = tempRepo(files)
@@ -44,59 +45,6 @@ describe('validate', () => {
       // References are checked in a definition that fails the schema too.
       '11:88 /root/children/3/value/$segment $segment references "Nope", but no definition has that name | Reference segments by the name in their definition file.',
     ])
-  })
-
-  it('counts a definition with schema mistakes by its name: no false "unknown reference" elsewhere, duplicates still found', async () => {
-    const root = (ref?: string) => ({kind: 'group', joinOperator: 'and', children: [{kind: 'filter', field: 'status', operator: 'is', value: 'x'}, ...(ref ? [{kind: 'filter', field: 'segment', operator: 'is', value: {$segment: ref}}] : [])]})
-    const {problems} = await validate({
-      'segments/a.json': {name: 'A', colour: 'red', root: root()},
-      'segments/b.json': {name: 'B', root: root('A')},
-      'segments/c.json': {name: 'A', root: root()},
-      'segments/d.json': {name: 'D', renamedFrom: 'Old D', root: root()},
-    })
-    expect(problems.map((p) => `${p.file} ${p.path} ${p.message}`)).toEqual([
-      'segments/a.json /name duplicate segment name "A": also defined in segments/c.json:2:11',
-      'segments/a.json /colour unknown property "colour"',
-      'segments/c.json /name duplicate segment name "A": also defined in segments/a.json:2:11',
-      'segments/d.json /renamedFrom renamedFrom must be an array',
-    ])
-  })
-
-  it('reports malformed JSON with its position and keeps checking the other files', async () => {
-    const {problems} = await validate({
-      'segments/a.json': '{\n  "name": "A",\n  "root": {"kind": "group" "joinOperator": "and"}\n}\n',
-      'segments/b.json': {name: 'B', root: {kind: 'group', joinOperator: 'and', children: [{kind: 'filter', field: 'segment', operator: 'is', value: {$segment: 'Nope'}}]}},
-    })
-    expect(problems).toEqual([
-      expect.objectContaining({file: 'segments/a.json', line: 3, column: 28, message: 'malformed JSON: expected "," between entries'}),
-      expect.objectContaining({file: 'segments/b.json', path: '/root/children/0/value/$segment', message: '$segment references "Nope", but no definition has that name'}),
-    ])
-  })
-
-  it('reports a duplicate key with both positions', async () => {
-    const {problems} = await validate({'segments/a.json': '{\n  "name": "A",\n  "name": "B",\n  "root": {"kind": "group", "joinOperator": "and", "children": [{"kind": "filter", "field": "status", "operator": "is", "value": "x"}]}\n}\n'})
-    expect(problems).toEqual([expect.objectContaining({line: 3, column: 3, message: 'duplicate key "name" (first at line 2, column 3)'})])
-  })
-
-  it('reports duplicate names at both places', async () => {
-    const body = {kind: 'group', joinOperator: 'and', children: [{kind: 'filter', field: 'status', operator: 'is', value: 'x'}]}
-    const {problems} = await validate({'segments/a.json': {name: 'Same', root: body}, 'segments/nested/b.json': {name: 'Same', root: body}})
-    expect(problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.message}`)).toEqual([
-      'segments/a.json:2:11 duplicate segment name "Same": also defined in segments/nested/b.json:2:11',
-      'segments/nested/b.json:2:11 duplicate segment name "Same": also defined in segments/a.json:2:11',
-    ])
-  })
-
-  it('reports dependsOn naming nothing, with a suggestion', async () => {
-    const body = {kind: 'group', joinOperator: 'and', children: [{kind: 'filter', field: 'status', operator: 'is', value: 'x'}]}
-    const {problems} = await validate({'segments/a.json': {name: 'Alpha', root: body}, 'segments/b.json': {name: 'Beta', dependsOn: ['Alpah'], root: body}})
-    expect(problems).toEqual([expect.objectContaining({file: 'segments/b.json', path: '/dependsOn/0', hint: 'did you mean "Alpha"?'})])
-  })
-
-  it('reports a cycle with its full path', async () => {
-    const ref = (name: string) => ({kind: 'group', joinOperator: 'and', children: [{kind: 'filter', field: 'segment', operator: 'is', value: {$segment: name}}]})
-    const {problems} = await validate({'segments/a.json': {name: 'A', root: ref('B')}, 'segments/b.json': {name: 'B', root: ref('C')}, 'segments/c.json': {name: 'C', dependsOn: ['A'], root: ref('A')}})
-    expect(problems).toEqual([expect.objectContaining({file: 'segments/a.json', message: 'dependency cycle: "A" → "B" → "C" → "A"'})])
   })
 
   it('accepts a JSON $schema key and a TS definition using the typed helpers', async () => {

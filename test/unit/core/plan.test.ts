@@ -1,25 +1,17 @@
 import {describe, expect, it} from 'vitest'
 import {planWorkspace} from '../../../src/core/plan/build-plan.js'
 import type {Policy} from '../../../src/core/model.js'
-import {sequenzy} from '../../../src/providers/sequenzy/index.js'
-import {absent, definition, group, leaf, remote, usage} from '../../helpers/builders.js'
+import {usage} from '../../helpers/builders.js'
+import {fake, fakeAbsent as absent, fakeDefinition as definition, fakeRemote as remote} from '../../helpers/fake-provider.js'
 
 const block: Policy = {campaignImpact: 'block', unknownUsage: 'warn'}
 
 // Base ← Mid ← Top (Mid references Base, Top references Mid)
-const remotes = [
-  remote('seg_base', 'Base', group('and', leaf('status', 'is', 'active'))),
-  remote('seg_mid', 'Mid', group('and', leaf('segment', 'is', 'seg_base'))),
-  remote('seg_top', 'Top', group('and', leaf('segment', 'is', 'seg_mid'))),
-]
-const defs = (baseValue = 'active') => [
-  definition('Base', group('and', leaf('status', 'is', baseValue))),
-  definition('Mid', group('and', leaf('segment', 'is', {$segment: 'Base'}))),
-  definition('Top', group('and', leaf('segment', 'is', {$segment: 'Mid'}))),
-]
+const remotes = [remote('seg_base', 'Base', ['status=active']), remote('seg_mid', 'Mid', [], {uses: ['seg_base']}), remote('seg_top', 'Top', [], {uses: ['seg_mid']})]
+const defs = (baseValue = 'active') => [definition('Base', [`status=${baseValue}`]), definition('Mid', [], {uses: ['Base']}), definition('Top', [], {uses: ['Mid']})]
 
 function plan(input: Partial<Parameters<typeof planWorkspace>[0]>) {
-  return planWorkspace({workspace: {name: 'w'}, endpoint: 'embedded', provider: sequenzy, definitions: defs('inactive'), remotes, usage: usage(), policy: block, ...input})
+  return planWorkspace({workspace: {name: 'w'}, endpoint: 'embedded', provider: fake, definitions: defs('inactive'), remotes, usage: usage(), policy: block, ...input})
 }
 
 describe('impact and policy', () => {
@@ -55,17 +47,24 @@ describe('impact and policy', () => {
 
   it('does not block a rename: the audience stays the same', () => {
     const renamed = [{...defs()[0]!, name: 'Base 2', renamedFrom: ['Base']}, ...defs().slice(1)]
-    renamed[1] = definition('Mid', group('and', leaf('segment', 'is', {$segment: 'Base 2'})))
+    renamed[1] = definition('Mid', [], {uses: ['Base 2']})
     const wp = plan({definitions: renamed, usage: usage({id: 'c', segmentIds: ['seg_base']})})
     const change = wp.changes.find((c) => c.name === 'Base 2')!
     expect(change.impact.audience).toBe(false)
     expect(change.risks).toEqual([expect.objectContaining({rule: 'campaign-impact', level: 'info'})])
   })
 
+  it('does not block a change of a cosmetic field (the note): its campaigns are listed for information', () => {
+    const wp = plan({definitions: [definition('Base', ['status=active'], {note: 'new words'}), ...defs().slice(1)], usage: usage({id: 'c', segmentIds: ['seg_base']})})
+    const change = wp.changes.find((c) => c.name === 'Base')!
+    expect(change).toMatchObject({action: 'update', changed: ['note'], impact: {audience: false}})
+    expect(change.risks).toEqual([expect.objectContaining({rule: 'campaign-impact', level: 'info'})])
+  })
+
   it('says campaign usage cannot be verified on every change when it is unknown, and blocks under unknownUsage: block', () => {
     const unknown = {known: false as const, reason: 'no API'}
     const warn = plan({usage: unknown})
-    expect(warn.changes[0]!.risks).toEqual([expect.objectContaining({rule: 'unknown-usage', level: 'warn', message: 'campaign usage cannot be verified for sequenzy (no API)'})])
+    expect(warn.changes[0]!.risks).toEqual([expect.objectContaining({rule: 'unknown-usage', level: 'warn', message: 'campaign usage cannot be verified for fake (no API)'})])
     const blocked = plan({usage: unknown, policy: {campaignImpact: 'block', unknownUsage: 'block'}})
     expect(blocked.changes[0]!.risks[0]).toMatchObject({level: 'block', allowFlag: '--allow-campaign-impact'})
   })
@@ -82,15 +81,9 @@ describe('impact and policy', () => {
     const wp = planWorkspace({
       workspace: {name: 'w'},
       endpoint: 'embedded',
-      provider: sequenzy,
-      remotes: [remotes[0]!, remotes[1]!, remote('seg_x', 'X', group('and', leaf('status', 'is', 'x')))],
-      definitions: [
-        definition('Z', group('and', leaf('segment', 'is', {$segment: 'A'}))),
-        definition('A', group('and', leaf('status', 'is', 'a'))),
-        absent('Base'),
-        absent('Mid'),
-        definition('X', group('and', leaf('status', 'is', 'changed'))),
-      ],
+      provider: fake,
+      remotes: [remotes[0]!, remotes[1]!, remote('seg_x', 'X', ['status=x'])],
+      definitions: [definition('Z', [], {uses: ['A']}), definition('A', ['status=a']), absent('Base'), absent('Mid'), definition('X', ['status=changed'])],
       usage: usage(),
       policy: block,
     })

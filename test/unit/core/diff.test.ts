@@ -1,0 +1,74 @@
+/**
+ * The diff stage against the fake provider: what changes, in which shape, and what an update says
+ * it changes (the list apply sends and impact reads).
+ */
+import {describe, expect, it} from 'vitest'
+import {diffWorkspace} from '../../../src/core/diff/diff-workspace.js'
+import type {Definition, RemoteSegment} from '../../../src/core/model.js'
+import {fake, fakeAbsent, fakeDefinition as def, fakeRemote as remote} from '../../helpers/fake-provider.js'
+
+const diff = (defs: Definition[], remotes: RemoteSegment[], prune = false) => diffWorkspace({definitions: defs, remotes, provider: fake, prune})
+
+describe('diff', () => {
+  it('shows no change when only the order of rules differs', () => {
+    const result = diff([def('VIP', ['status=active', 'tag=vip'])], [remote('s1', 'VIP', ['tag=vip', 'status=active'])])
+    expect(result.changes).toEqual([])
+    expect(result.unchanged).toEqual(['VIP'])
+  })
+
+  it('reads a removed rule as exactly one removal, and records the one top-level field it changes', () => {
+    const [change] = diff([def('VIP', ['tag=vip'])], [remote('s1', 'VIP', ['status=active', 'tag=vip'])]).changes
+    expect(change).toMatchObject({action: 'update', id: 's1', changed: ['rules'], after: {rules: ['tag=vip']}, before: {rules: {'status=active': 'status=active', 'tag=vip': 'tag=vip'}}})
+    expect(change!.fields).toEqual([{path: 'rules[status=active]', kind: 'remove', before: 'status=active', text: 'removes rule `status=active`'}])
+  })
+
+  it('lists a field the definition dropped as changed, and keeps the vendor body without the name', () => {
+    const [change] = diff([def('VIP', ['tag=vip'])], [remote('s1', 'VIP', ['tag=vip'], {note: 'old words'})]).changes
+    expect(change).toMatchObject({action: 'update', changed: ['note'], after: {rules: ['tag=vip']}, before: {note: 'old words'}})
+    expect(change).not.toHaveProperty('after.name')
+    expect(change).not.toHaveProperty('before.name')
+  })
+
+  it('compares references by name, whatever the remote id', () => {
+    const remotes = [remote('s_base', 'Base', ['a']), remote('s_2', 'Derived', ['b'], {uses: ['s_base']})]
+    expect(diff([def('Base', ['a']), def('Derived', ['b'], {uses: ['Base']})], remotes).changes).toEqual([])
+  })
+
+  it('plans a create with its rules in words and its references as dependencies', () => {
+    const [change] = diff([def('New', ['x'], {uses: ['Base']}), def('Base', ['a'])], [remote('s_b', 'Base', ['a'])]).changes
+    expect(change).toMatchObject({action: 'create', name: 'New', dependsOn: ['Base'], after: {rules: ['x'], uses: [{$segment: 'Base'}]}})
+    expect(change!.fields.map((f) => f.text)).toContain('adds rule `x`')
+  })
+
+  it('treats renamedFrom as an update of the old segment, worded by core, changing only the name', () => {
+    const result = diff([def('New name', ['a'], {renamedFrom: ['Old name']})], [remote('s1', 'Old name', ['a'])])
+    expect(result.changes).toEqual([expect.objectContaining({action: 'update', id: 's1', previousName: 'Old name', name: 'New name', changed: ['name']})])
+    expect(result.changes[0]!.fields).toEqual([{path: 'name', kind: 'change', before: 'Old name', after: 'New name', text: 'renames "Old name" to "New name"'}])
+  })
+
+  it('fingerprints the remote it read, so an edit in the vendor changes the fingerprint', () => {
+    const a = diff([def('S', ['x'])], [remote('s1', 'S', ['a'])]).changes[0]!
+    const b = diff([def('S', ['x'])], [remote('s1', 'S', ['b'])]).changes[0]!
+    expect(a.action === 'update' && b.action === 'update' && a.fingerprint !== b.fingerprint).toBe(true)
+  })
+
+  it("deletes an ensure: 'absent' segment that exists, ignores one that does not", () => {
+    const result = diff([fakeAbsent('Gone'), fakeAbsent('Never existed')], [remote('s1', 'Gone', ['a'])])
+    expect(result.changes).toEqual([expect.objectContaining({action: 'delete', id: 's1', reason: 'ensure-absent', before: {rules: {a: 'a'}}})])
+  })
+
+  it('counts remote segments without a file as unmanaged, or deletes them under prune', () => {
+    const r = remote('s1', 'Hand made', ['a'])
+    expect(diff([], [r]).unmanaged).toEqual([{id: 's1', name: 'Hand made'}])
+    expect(diff([], [r], true).changes).toEqual([expect.objectContaining({action: 'delete', reason: 'prune'})])
+  })
+
+  it('lists read-only remote segments apart, never as unmanaged or deleted', () => {
+    const r = {...remote('s1', 'Static', ['a']), readOnly: 'a static list'}
+    expect(diff([], [r], true)).toMatchObject({changes: [], unmanaged: [], readOnly: [{id: 's1', name: 'Static', note: 'a static list'}]})
+  })
+
+  it('stops when two remote segments share a managed name', () => {
+    expect(() => diff([def('Dup', ['a'])], [remote('s2', 'Dup', ['a']), remote('s1', 'Dup', ['a'])])).toThrow(/s1, s2/)
+  })
+})
