@@ -138,7 +138,7 @@ export interface QueryValue {
   value: string | number | boolean
 }
 /**
- * A segment that must not exist: apply deletes it (with --allow-delete).
+ * A segment that must not exist: apply deletes it (with --allow-delete), or shows the manual step where the vendor has no delete API.
  */
 export interface AbsentSegment {
   /**

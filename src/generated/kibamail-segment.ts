@@ -137,7 +137,7 @@ export interface LogicalOperatorCondition {
   $not?: Condition
 }
 /**
- * A segment that must not exist: apply deletes it (with --allow-delete).
+ * A segment that must not exist: apply deletes it (with --allow-delete), or shows the manual step where the vendor has no delete API.
  */
 export interface AbsentSegment {
   /**
@@ -153,7 +153,7 @@ export interface AbsentSegment {
    */
   renamedFrom?: string[]
   /**
-   * Names of segments this one needs first. Kibamail conditions cannot reference segments, so this is the only way to order them.
+   * Names of segments this one uses; ignored for a segment to delete.
    */
   dependsOn?: string[]
   /**

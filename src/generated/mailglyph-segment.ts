@@ -272,7 +272,7 @@ export interface SegmentRef1 {
   $segment: string
 }
 /**
- * A segment that must not exist: apply deletes it (with --allow-delete).
+ * A segment that must not exist: apply deletes it (with --allow-delete), or shows the manual step where the vendor has no delete API.
  */
 export interface AbsentSegment {
   /**
@@ -280,7 +280,7 @@ export interface AbsentSegment {
    */
   $schema?: string
   /**
-   * The segment name: its identity, unique per workspace. Remote segments are matched by name. At most 100 characters (upstream Plunk limit, vendors.md §1.3).
+   * The segment name: its identity, unique per workspace. Remote segments are matched by name.
    */
   name: string
   /**
@@ -288,7 +288,7 @@ export interface AbsentSegment {
    */
   renamedFrom?: string[]
   /**
-   * Names of segments this one needs first, beyond the { "$segment" } references segsync finds itself.
+   * Names of segments this one uses; ignored for a segment to delete.
    */
   dependsOn?: string[]
   /**

@@ -274,7 +274,7 @@ export interface TagsConstraint {
   value: string
 }
 /**
- * A segment that must not exist. Push0 has no delete API: the plan shows a manual step (delete it in the Push0 dashboard).
+ * A segment that must not exist: apply deletes it (with --allow-delete), or shows the manual step where the vendor has no delete API.
  */
 export interface AbsentSegment {
   /**
@@ -290,7 +290,7 @@ export interface AbsentSegment {
    */
   renamedFrom?: string[]
   /**
-   * Names of segments this one needs first (Push0 segments cannot reference each other, so this only orders the apply).
+   * Names of segments this one uses; ignored for a segment to delete.
    */
   dependsOn?: string[]
   /**

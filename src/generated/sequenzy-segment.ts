@@ -413,7 +413,7 @@ export interface CommerceCollectionFilter {
   value: string
 }
 /**
- * A segment that must not exist: apply deletes it (with --allow-delete).
+ * A segment that must not exist: apply deletes it (with --allow-delete), or shows the manual step where the vendor has no delete API.
  */
 export interface AbsentSegment {
   /**
@@ -429,7 +429,7 @@ export interface AbsentSegment {
    */
   renamedFrom?: string[]
   /**
-   * Names of segments this one needs first, beyond the { "$segment" } references segsync finds itself.
+   * Names of segments this one uses; ignored for a segment to delete.
    */
   dependsOn?: string[]
   /**

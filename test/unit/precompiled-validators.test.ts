@@ -8,6 +8,7 @@ import addFormats from 'ajv-formats'
 import {describe, expect, it} from 'vitest'
 import {precompiledName, precompiledValidator} from '../../src/core/validate/precompiled.js'
 import {schemaValidator} from '../../src/core/validate/schema.js'
+import {referencedSchemaFiles} from '../../src/core/validate/schema-files.js'
 import {packageRoot, schemaPath} from '../../src/util/package-root.js'
 
 const VENDORS = ['sequenzy', 'mailglyph', 'kibamail', 'push0', 'altcraft']
@@ -15,6 +16,7 @@ const VENDORS = ['sequenzy', 'mailglyph', 'kibamail', 'push0', 'altcraft']
 function ajvFor(file: string) {
   const ajv = new Ajv2020({allErrors: true, strict: true, allowUnionTypes: true})
   addFormats.default(ajv)
+  for (const referenced of referencedSchemaFiles(file)) ajv.addSchema(JSON.parse(readFileSync(referenced, 'utf8')))
   return ajv.compile(JSON.parse(readFileSync(file, 'utf8')))
 }
 
@@ -49,6 +51,16 @@ describe('precompiled schema validators', () => {
   it('are not used when the schema changed since the build', () => {
     const file = schemaPath('sequenzy/segment.schema.json')
     expect(precompiledValidator(file, readFileSync(file, 'utf8') + '\n')).toBeUndefined()
+  })
+
+  it('are not used when a schema file they reference (common.schema.json) changed or is gone', () => {
+    const file = schemaPath('sequenzy/segment.schema.json')
+    const text = readFileSync(file, 'utf8')
+    const common = schemaPath('common.schema.json')
+    const asBuilt = (f: string) => readFileSync(f, 'utf8')
+    expect(precompiledValidator(file, text, asBuilt)).toBeTypeOf('function')
+    expect(precompiledValidator(file, text, (f) => (f === common ? asBuilt(f).replace('"minLength": 1', '"minLength": 2') : asBuilt(f)))).toBeUndefined()
+    expect(precompiledValidator(file, text, (f) => (f === common ? undefined : asBuilt(f)))).toBeUndefined()
   })
 
   for (const vendor of VENDORS) {

@@ -1,25 +1,48 @@
 /**
  * The yes/no validators precompiled from schemas/ at build time (scripts/build-validators.mjs →
  * dist/validators/). Valid input, the common case, is then checked without loading ajv or
- * compiling a schema. A validator is used only when it was compiled from the schema as it is now
- * (sha256 recorded in the file); otherwise, and when running from the TS sources before a build,
+ * compiling a schema. A validator is used only when it was compiled from the schema as it is now,
+ * and from the files that schema references (common.schema.json) as they are now: the sha256 of
+ * each is recorded in the file. Otherwise, and when running from the TS sources before a build,
  * there is none and schema.ts compiles the schema itself.
  */
-import {existsSync} from 'node:fs'
+import {existsSync, readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
-import {join, relative} from 'node:path'
+import {join, relative, sep} from 'node:path'
 import {sha256} from '../../util/hash.js'
-import {packageRoot} from '../../util/package-root.js'
+import {packageRoot, schemaPath} from '../../util/package-root.js'
 
 export type IsValid = (value: unknown) => boolean
 
+/** The text of a schema file, or undefined when there is no such file. */
+export type ReadSchema = (file: string) => string | undefined
+
+/** What build-validators records in each file: the sha256 of every schema file it was compiled from, by schemaName. */
+export type CompiledFrom = Record<string, string>
+
 const require = createRequire(import.meta.url)
 
-export function precompiledValidator(schemaFile: string, schemaText: string): IsValid | undefined {
-  const file = join(packageRoot, 'dist', 'validators', precompiledName(relative(join(packageRoot, 'schemas'), schemaFile)))
+const readSchemaFile: ReadSchema = (file) => (existsSync(file) ? readFileSync(file, 'utf8') : undefined)
+
+/** `schemaText` is the text of `schemaFile`, already read by the caller; `readSchema` reads the files it references. */
+export function precompiledValidator(schemaFile: string, schemaText: string, readSchema: ReadSchema = readSchemaFile): IsValid | undefined {
+  const name = schemaName(schemaFile)
+  const file = join(packageRoot, 'dist', 'validators', precompiledName(name))
   if (!existsSync(file)) return undefined
-  const validate = require(file) as IsValid & {schemaSha256?: string}
-  return validate.schemaSha256 === sha256(schemaText) ? validate : undefined
+  const validate = require(file) as IsValid & {compiledFrom?: CompiledFrom}
+  const from = validate.compiledFrom
+  if (from?.[name] !== sha256(schemaText)) return undefined
+  const current = Object.entries(from).every(([other, sha]) => {
+    if (other === name) return true
+    const text = readSchema(schemaPath(other))
+    return text !== undefined && sha256(text) === sha
+  })
+  return current ? validate : undefined
+}
+
+/** `<package>/schemas/sequenzy/segment.schema.json` → `sequenzy/segment.schema.json`. */
+export function schemaName(schemaFile: string): string {
+  return relative(join(packageRoot, 'schemas'), schemaFile).split(sep).join('/')
 }
 
 /** `sequenzy/segment.schema.json` → `sequenzy.segment.cjs` (the build script names its files with this). */

@@ -15,6 +15,7 @@ import type {Ajv2020} from 'ajv/dist/2020.js'
 import type {JsonPath} from '../model.js'
 import {didYouMean, fromPointer, quote} from '../../util/text.js'
 import {precompiledValidator} from './precompiled.js'
+import {referencedSchemaFiles} from './schema-files.js'
 
 export interface SchemaIssue {
   path: JsonPath
@@ -60,7 +61,9 @@ export function schemaValidator(file: string): SchemaValidator {
   const full = () => {
     if (!root) {
       const a = instance()
-      if (!a.getSchema(schema.$id)) a.addSchema(schema)
+      // The files it references first (common.schema.json), so its cross-file $refs resolve.
+      for (const referenced of referencedSchemaFiles(file, schema)) addOnce(a, JSON.parse(readFileSync(referenced, 'utf8')) as Schema & {$id: string})
+      addOnce(a, schema)
       root = a.getSchema(schema.$id)!
     }
     return root
@@ -68,6 +71,10 @@ export function schemaValidator(file: string): SchemaValidator {
   const validator = {validate: (value: unknown) => (isValid?.(value) ? [] : issuesFor(full(), value, [], schema.$id))}
   validators.set(file, validator)
   return validator
+}
+
+function addOnce(a: Ajv2020, schema: Schema & {$id: string}): void {
+  if (!a.getSchema(schema.$id)) a.addSchema(schema)
 }
 
 function issuesFor(validate: ValidateFunction, data: unknown, base: JsonPath, rootId: string): SchemaIssue[] {
@@ -94,20 +101,21 @@ function resolveOneOf(error: ErrorObject, value: unknown, path: JsonPath, rootId
     const validate = branchValidator(branch, rootId)
     const ok = validate(value)
     const raw = ok ? [] : [...(validate.errors ?? [])]
+    // The branch's own $refs resolve against the file it is in (common.schema.json for AbsentSegment).
+    const baseId = typeof branch.$ref === 'string' ? new URL(branch.$ref, rootId).toString().replace(/#.*$/, '') : rootId
     const resolved = resolveBranch(branch, rootId)
-    const props = (resolved.properties ?? {}) as Record<string, Schema>
     // A tag is a property whose schema is a `const` (kind, field, ensure…): a wrong or missing
     // tag means the author did not mean this branch.
     const tagMismatches = [
       ...raw.filter((e) => e.keyword === 'const' && depth(e.instancePath) === 1).map((e) => String(fromPointer(e.instancePath)[0])),
       ...raw
-        .filter((e) => e.keyword === 'required' && e.instancePath === '' && props[String(e.params.missingProperty)]?.const !== undefined)
+        .filter((e) => e.keyword === 'required' && e.instancePath === '' && tagValue(resolved, baseId, String(e.params.missingProperty)) !== undefined)
         .map((e) => String(e.params.missingProperty)),
     ]
     // Untagged unions (Kibamail's conditions are told apart by their keys): a branch that does
     // not declare the value's own keys is not the one the author meant, however few its problems.
     const unknownKeys = raw.filter((e) => e.keyword === 'additionalProperties' && e.instancePath === '').length
-    return {branch: resolved, validate, ok, tagMismatches, unknownKeys}
+    return {branch: resolved, baseId, validate, ok, tagMismatches, unknownKeys}
   })
   if (results.some((r) => r.ok)) {
     return [{path, message: 'matches more than one of the allowed forms; make it match exactly one', at: 'value'}]
@@ -115,7 +123,7 @@ function resolveOneOf(error: ErrorObject, value: unknown, path: JsonPath, rootId
   const fewestMismatches = Math.min(...results.map((r) => r.tagMismatches.length))
   const candidates = results.filter((r) => r.tagMismatches.length === fewestMismatches)
   if (fewestMismatches === 0) {
-    const scored = candidates.map((r) => ({unknownKeys: r.unknownKeys, issues: issuesFor(r.validate, value, path, rootId)}))
+    const scored = candidates.map((r) => ({unknownKeys: r.unknownKeys, issues: issuesFor(r.validate, value, path, r.baseId)}))
     scored.sort((a, b) => a.unknownKeys - b.unknownKeys || a.issues.length - b.issues.length)
     return scored[0]!.issues
   }
@@ -123,13 +131,7 @@ function resolveOneOf(error: ErrorObject, value: unknown, path: JsonPath, rootId
   const counts = new Map<string, number>()
   for (const r of candidates) for (const t of r.tagMismatches) counts.set(t, (counts.get(t) ?? 0) + 1)
   const tag = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]![0]
-  const allowed = [
-    ...new Set(
-      results
-        .map((r) => (r.branch.properties as Record<string, Schema> | undefined)?.[tag]?.const)
-        .filter((c): c is string => typeof c === 'string'),
-    ),
-  ]
+  const allowed = [...new Set(results.map((r) => tagValue(r.branch, r.baseId, tag)).filter((c): c is string => typeof c === 'string'))]
   const got = (value as Record<string, unknown> | null)?.[tag]
   const suggestion = typeof got === 'string' ? didYouMean(got, allowed) : undefined
   if (got === undefined) {
@@ -167,6 +169,13 @@ function resolveBranch(branch: Schema, rootId: string): Schema {
   if (typeof branch.$ref !== 'string') return branch
   const found = instance().getSchema(new URL(branch.$ref, rootId).toString())
   return (found?.schema as Schema) ?? branch
+}
+
+/** The `const` of property `key` of `schema`, also through a `$ref` (`ensure` → common.schema.json's EnsurePresent). */
+function tagValue(schema: Schema, baseId: string, key: string): unknown {
+  const property = (schema.properties as Record<string, Schema> | undefined)?.[key]
+  if (typeof property?.$ref !== 'string') return property?.const
+  return (instance().getSchema(new URL(property.$ref, baseId).toString())?.schema as Schema | undefined)?.const
 }
 
 function formatError(e: ErrorObject, base: JsonPath): SchemaIssue {

@@ -6,12 +6,11 @@
 import type {Definition, Problem} from '../model.js'
 import type {Provider} from '../provider.js'
 import type {LoadedFile} from '../load/load-definitions.js'
+import {COMMON_FIELDS} from '../../generated/common.js'
 import {findSegmentRefs} from '../graph/references.js'
 import {didYouMean} from '../../util/text.js'
 import {problemAt, where} from './problem.js'
 import {schemaValidator} from './schema.js'
-
-export const COMMON_FIELDS = ['$schema', 'name', 'renamedFrom', 'dependsOn', 'protected', 'ensure'] as const
 
 export interface ValidationResult {
   definitions: Definition[]
