@@ -7,7 +7,7 @@
 import type {EmulatorApp, EmulatorRequest, EmulatorResponse} from '../shared/server.js'
 import {assumptions} from './assumptions.js'
 import {getMailing, getMailingStatus, listMailings} from './campaigns.js'
-import {ApiError, failure, success} from './envelope.js'
+import {ApiError, failure, success} from './errors.js'
 import type {Params} from './params.js'
 import {addSegment, deleteSegment, getSegment, listSegments, updateSegment, type Answer} from './segments.js'
 import {emptyState, loadState, type AltcraftState} from './state.js'

@@ -7,9 +7,9 @@
 import type {EmulatorApp, EmulatorRequest, EmulatorResponse} from '../shared/server.js'
 import {assumptions} from './assumptions.js'
 import {authenticate, requireScopes} from './auth.js'
-import {checkConditions} from './conditions.js'
-import {apiError, errorForStatus, ok} from './envelope.js'
-import {isPage, paginate} from './pagination.js'
+import {apiError, errorForStatus, ok} from './errors.js'
+import {isPage, paginate} from './paging.js'
+import {checkConditions} from './rules.js'
 import {contactPage, createSegment, deleteSegment, getSegment, listSegments, segmentContacts, updateSegment} from './segments.js'
 import {emptyState, known, loadState, type KibamailState} from './state.js'
 

@@ -5,10 +5,10 @@
  */
 import type {EmulatorRequest, EmulatorResponse} from '../shared/server.js'
 import {assumptions} from './assumptions.js'
-import {checkConditions} from './conditions.js'
-import {apiError, notFound, ok, type ValidationIssue} from './envelope.js'
+import {apiError, notFound, ok, type ValidationIssue} from './errors.js'
 import {matches} from './evaluate.js'
-import {isPage, paginate} from './pagination.js'
+import {isPage, paginate} from './paging.js'
+import {checkConditions} from './rules.js'
 import {known, newId, type KibamailState, type StoredSegment} from './state.js'
 
 /** SegmentResponse: exactly the schema's fields (vendors.md §2.3). */

@@ -7,8 +7,8 @@ import {randomUUID} from 'node:crypto'
 import type {EmulatorApp, EmulatorRequest, EmulatorResponse} from '../shared/server.js'
 import {assumptions as defaults, type MailGlyphAssumptions} from './assumptions.js'
 import {campaignsUsing, getCampaign, listCampaigns} from './campaigns.js'
-import {conditionProblem} from './filter-rules.js'
-import {MEMBERSHIP_OPERATORS, PUBLISHED_OPERATORS, segmentBodyError, type BodyRules} from './request-schema.js'
+import {MEMBERSHIP_OPERATORS, PUBLISHED_OPERATORS, segmentBodyError, type BodyRules} from './requests.js'
+import {conditionProblem} from './rules.js'
 import {emptyState, loadState, type Condition, type MailGlyphState, type StoredSegment} from './state.js'
 
 export function createMailGlyphApp(seed?: unknown, overrides: Partial<MailGlyphAssumptions> = {}): EmulatorApp {

@@ -7,8 +7,8 @@
  */
 import type {EmulatorApp, EmulatorRequest, EmulatorResponse} from '../shared/server.js'
 import {assumptions} from './assumptions.js'
-import {parseConstraints} from './constraint-rules.js'
-import {listSegments, present} from './list.js'
+import {parseConstraints} from './rules.js'
+import {listSegments, present} from './segments.js'
 import {emptyState, loadState, newId, type Push0State, type StoredSegment} from './state.js'
 
 /** The documented status titles (vendors.md §4.2), used when a fault or the rate limiter answers. */

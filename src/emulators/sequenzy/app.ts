@@ -5,7 +5,7 @@
  */
 import type {EmulatorApp, EmulatorRequest, EmulatorResponse} from '../shared/server.js'
 import {assumptions} from './assumptions.js'
-import {leafError, type Leaf} from './filter-rules.js'
+import {leafError, type Leaf} from './rules.js'
 import {emptyState, legacyRoot, loadState, newId, withIds, type SequenzyState, type StoredGroup, type StoredLeaf, type StoredSegment} from './state.js'
 
 const CAMPAIGN_STATUSES = ['draft', 'scheduled', 'sent', 'sending', 'cancelled', 'paused', 'waiting_approval', 'rejected']
