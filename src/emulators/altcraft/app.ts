@@ -6,9 +6,11 @@
  */
 import type {EmulatorApp, EmulatorRequest, EmulatorResponse} from '../shared/server.js'
 import {assumptions} from './assumptions.js'
+import {authError} from './auth.js'
 import {getMailing, getMailingStatus, listMailings} from './campaigns.js'
-import {ApiError, failure, success} from './envelope.js'
+import {ApiError, failure, success} from './errors.js'
 import type {Params} from './params.js'
+import {formatError, readParams} from './requests.js'
 import {addSegment, deleteSegment, getSegment, listSegments, updateSegment, type Answer} from './segments.js'
 import {emptyState, loadState, type AltcraftState} from './state.js'
 
@@ -45,31 +47,19 @@ export function createAltcraftApp(seed?: unknown): EmulatorApp {
 }
 
 function route(state: AltcraftState, req: EmulatorRequest): EmulatorResponse {
-  const c = assumptions.codes
   const method = apiMethod(req.path)
   const handler = method ? methods[method] : undefined
   if (!handler) return failure(assumptions.unknownMethodHttpStatus, `Unknown API method ${req.path}`, assumptions.unknownMethodHttpStatus)
   if (req.method !== 'POST') return failure(assumptions.nonPostHttpStatus, 'Requests are sent by POST method', assumptions.nonPostHttpStatus)
-  if (req.jsonError) return failure(c.badRequest, 'Incorrect request: the body is not valid JSON')
-  const params = (req.json ?? {}) as Params
-  if (typeof params !== 'object' || Array.isArray(params)) return failure(c.badRequest, 'Incorrect request: the body must be a JSON object')
-  const token = tokenOf(params, req)
-  if (!token) return failure(c.unauthorized, 'API token required', assumptions.missingTokenHttpStatus)
-  if (state.apiKeys.length > 0 && !state.apiKeys.includes(token)) return failure(c.unauthorized, 'Invalid API token')
-  if (params.format !== undefined && !(assumptions.formats as readonly unknown[]).includes(params.format)) {
-    return failure(c.badRequest, `format ${JSON.stringify(params.format)} is not served by this emulator; use "json"`)
-  }
+  const read = readParams(req)
+  if ('response' in read) return read.response
+  const refused = authError(state, read.params, req) ?? formatError(read.params)
+  if (refused) return refused
   try {
-    const answer = handler(state, params)
+    const answer = handler(state, read.params)
     return success(answer.data, answer.extra)
   } catch (error) {
     if (error instanceof ApiError) return failure(error.code, error.message)
     throw error
   }
-}
-
-function tokenOf(params: Params, req: EmulatorRequest): string | undefined {
-  if (typeof params.token === 'string' && params.token !== '') return params.token
-  if (!assumptions.acceptBearerHeader) return undefined
-  return /^Bearer\s+(\S+)$/i.exec(String(req.headers.authorization ?? ''))?.[1]
 }

@@ -3,7 +3,7 @@
  * (vendors.md §5.6). List items carry no audience; `get` has `data_type` + `data_id`.
  */
 import {assumptions} from './assumptions.js'
-import {ApiError} from './envelope.js'
+import {ApiError} from './errors.js'
 import {keysetPage, matchesFilters} from './paging.js'
 import {bool, ints, requiredInt, strings, type Params} from './params.js'
 import type {Answer} from './segments.js'

@@ -3,7 +3,7 @@
  * 1), `limit` (default 1000), and `next_from_id` / `total_count` next to `data`.
  */
 import {assumptions} from './assumptions.js'
-import {ApiError} from './envelope.js'
+import {ApiError} from './errors.js'
 import {int, type Params} from './params.js'
 
 export interface Page<T> {

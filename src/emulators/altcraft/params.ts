@@ -3,7 +3,7 @@
  * booleans JSON booleans (a string "5" where an int is expected is an incorrect request).
  */
 import {assumptions} from './assumptions.js'
-import {ApiError} from './envelope.js'
+import {ApiError} from './errors.js'
 
 export type Params = Record<string, unknown>
 

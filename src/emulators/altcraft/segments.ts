@@ -2,10 +2,10 @@
  * segments/list, get, add, update and delete (vendors.md §5.3; seed 004 is the update page).
  */
 import {assumptions} from './assumptions.js'
-import {ApiError} from './envelope.js'
+import {ApiError} from './errors.js'
 import {keysetPage, matchesFilters} from './paging.js'
 import {bool, ints, requiredInt, requiredName, strings, type Params} from './params.js'
-import {checkDatabase, hasRules, parseRules} from './segment-rules.js'
+import {checkDatabase, hasRules, parseRules} from './rules.js'
 import type {AltcraftState, StoredSegment} from './state.js'
 
 export interface Answer {

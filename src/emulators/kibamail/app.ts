@@ -5,13 +5,12 @@
  * Docs-silent choices live in assumptions.ts.
  */
 import type {EmulatorApp, EmulatorRequest, EmulatorResponse} from '../shared/server.js'
-import {assumptions} from './assumptions.js'
 import {authenticate, requireScopes} from './auth.js'
-import {checkConditions} from './conditions.js'
-import {apiError, errorForStatus, ok} from './envelope.js'
-import {isPage, paginate} from './pagination.js'
-import {contactPage, createSegment, deleteSegment, getSegment, listSegments, segmentContacts, updateSegment} from './segments.js'
-import {emptyState, known, loadState, type KibamailState} from './state.js'
+import {searchContacts} from './contacts.js'
+import {apiError, errorForStatus} from './errors.js'
+import {createSegment, deleteSegment, getSegment, listSegments, segmentContacts, updateSegment} from './segments.js'
+import {emptyState, loadState, type KibamailState} from './state.js'
+import {listTopics} from './topics.js'
 
 export function createKibamailApp(seed?: unknown): EmulatorApp {
   const state: KibamailState = seed === undefined ? emptyState() : loadState(seed)
@@ -45,25 +44,4 @@ function route(state: KibamailState, req: EmulatorRequest): EmulatorResponse {
   }
   if (parts[0] === 'v1' && parts[1] === 'topics' && parts.length === 2 && m === 'GET') return guard(['read:topics'], () => listTopics(state, req))
   return apiError(404, 'invalid_request_error', 'ROUTE_NOT_FOUND', `No route for ${m} ${req.path}`)
-}
-
-/** POST /v1/contacts/search `{conditions}`: "Test new conditions with /v1/contacts/search before updating". */
-function searchContacts(state: KibamailState, req: EmulatorRequest): EmulatorResponse {
-  if (req.jsonError) return apiError(400, 'invalid_request_error', 'INVALID_JSON', 'Request body must be valid JSON')
-  const conditions = (req.json as {conditions?: unknown} | undefined)?.conditions
-  if (conditions === undefined) {
-    return apiError(assumptions.validationStatus, 'validation_error', 'VALIDATION_ERROR', 'Validation failed', [{field: 'conditions', code: 'REQUIRED', message: 'conditions is required'}])
-  }
-  const problems = checkConditions(conditions, known(state))
-  if (problems.syntax.length > 0) return apiError(assumptions.syntaxErrorStatus, 'invalid_request_error', 'INVALID_QUERY', 'Invalid query syntax in conditions', problems.syntax)
-  if (problems.invalid.length > 0) return apiError(assumptions.validationStatus, 'validation_error', 'VALIDATION_ERROR', 'Validation failed', problems.invalid)
-  return contactPage(state, conditions, req.query)
-}
-
-/** GET /v1/topics: "Returns all topics in alphabetical order by name", active and archived. */
-function listTopics(state: KibamailState, req: EmulatorRequest): EmulatorResponse {
-  const sorted = [...state.topics].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id))
-  const page = paginate(sorted, req.query)
-  if (!isPage(page)) return page
-  return ok({object: assumptions.listObject.topics, hasMore: page.hasMore, data: page.data.map((t) => ({object: 'topic', ...t}))})
 }

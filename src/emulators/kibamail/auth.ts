@@ -6,7 +6,7 @@
 import type {IncomingHttpHeaders} from 'node:http'
 import type {EmulatorResponse} from '../shared/server.js'
 import {assumptions} from './assumptions.js'
-import {apiError} from './envelope.js'
+import {apiError} from './errors.js'
 import type {KibamailState} from './state.js'
 
 /** The scopes the request's key holds, or the 401 to answer. */

@@ -6,6 +6,7 @@
  */
 import type {EmulatorRequest, EmulatorResponse} from '../shared/server.js'
 import type {MailGlyphAssumptions} from './assumptions.js'
+import {paginate} from './paging.js'
 import {CAMPAIGN_STATUSES, type CampaignStatus, type MailGlyphState, type StoredCampaign, type StoredSegment} from './state.js'
 
 type Fail = (status: number, message: string) => EmulatorResponse
@@ -15,15 +16,10 @@ export function listCampaigns(state: MailGlyphState, req: EmulatorRequest, rules
   if (status !== null && !CAMPAIGN_STATUSES.includes(status as CampaignStatus)) {
     return fail(400, `${rules.validationPrefix}/query/status must be equal to one of the allowed values: ${CAMPAIGN_STATUSES.join(', ')}`)
   }
-  const page = integerParam(req, 'page', 1)
-  const pageSize = integerParam(req, 'pageSize', rules.campaignPageSizeDefault)
-  if (page === undefined || page < 1) return fail(400, `${rules.validationPrefix}/query/page must be integer >= 1`)
-  if (pageSize === undefined || pageSize < 1 || pageSize > rules.campaignPageSizeMax) {
-    return fail(400, `${rules.validationPrefix}/query/pageSize must be integer between 1 and ${rules.campaignPageSizeMax}`)
-  }
   const matching = state.campaigns.filter((c) => status === null || c.status === status)
-  const data = matching.slice((page - 1) * pageSize, page * pageSize).map((c) => present(c, state.projectId))
-  return {status: 200, body: {data, page, pageSize, total: matching.length, totalPages: Math.ceil(matching.length / pageSize)}}
+  const paged = paginate(matching, req, rules, fail)
+  if ('response' in paged) return paged.response
+  return {status: 200, body: {...paged.page, data: paged.page.data.map((c) => present(c, state.projectId))}}
 }
 
 export function getCampaign(state: MailGlyphState, id: string, fail: Fail, segment: (s: StoredSegment) => unknown): EmulatorResponse {
@@ -63,10 +59,4 @@ function present(c: StoredCampaign, projectId: string) {
     createdAt: created,
     updatedAt: c.updatedAt ?? created,
   }
-}
-
-function integerParam(req: EmulatorRequest, name: string, fallback: number): number | undefined {
-  const raw = req.query.get(name)
-  if (raw === null) return fallback
-  return /^\d+$/.test(raw) ? Number(raw) : undefined
 }

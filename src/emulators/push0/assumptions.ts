@@ -33,7 +33,7 @@ export const assumptions = {
   /**
    * §4.3 list: `page` starts at 1; `page` < 1 or `limit` outside 1..100 is a 400 rather than
    * clamped. `name` filters by exact name, `?id=` of an unknown id is `[]`, and segments are listed
-   * in creation order so pages are stable (list.ts).
+   * in creation order so pages are stable (segments.ts).
    */
   firstPage: 1,
   defaultLimit: 50,

@@ -4,7 +4,7 @@
  */
 import {randomBytes} from 'node:crypto'
 import {assumptions} from './assumptions.js'
-import {parseConstraints} from './constraint-rules.js'
+import {parseConstraints} from './rules.js'
 
 export interface StoredConstraint {
   field: string

@@ -4,7 +4,7 @@
  * Queries are opaque: only their documented skeleton is checked, and they are kept verbatim.
  */
 import {assumptions} from './assumptions.js'
-import {ApiError} from './envelope.js'
+import {ApiError} from './errors.js'
 import {int, type Params} from './params.js'
 import {withQueryDefaults, type StoredBlock, type StoredQuery} from './state.js'
 

@@ -4,7 +4,7 @@
  * §1.5 ASSUMPTION): a group needs a filter or a nested condition, value-taking operators need a
  * value, time operators need a unit, and each kind of field supports its own operators.
  */
-import {MEMBERSHIP_OPERATORS} from './request-schema.js'
+import {MEMBERSHIP_OPERATORS} from './requests.js'
 import type {Condition, Filter} from './state.js'
 
 const NEEDS_VALUE = ['equals', 'notEquals', 'contains', 'notContains', 'greaterThan', 'lessThan', 'greaterThanOrEqual', 'lessThanOrEqual', 'within', 'olderThan', 'triggeredWithin', 'triggeredOlderThan']

@@ -5,7 +5,7 @@
  * its assumptions.
  */
 import {assumptions} from './assumptions.js'
-import type {ValidationIssue} from './envelope.js'
+import type {ValidationIssue} from './errors.js'
 
 const OPERATORS = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'nin', 'contains', 'startsWith', 'endsWith', 'exists']
 const FIELD_KEYS = ['field', 'operator', 'value']

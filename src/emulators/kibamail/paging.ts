@@ -5,7 +5,7 @@
  */
 import type {EmulatorResponse} from '../shared/server.js'
 import {assumptions} from './assumptions.js'
-import {apiError} from './envelope.js'
+import {apiError} from './errors.js'
 
 export interface Page<T> {
   data: T[]

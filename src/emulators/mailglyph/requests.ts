@@ -6,6 +6,10 @@
  * The first violation becomes the 400 message. Kept apart from segsync's own schema on purpose:
  * the emulator checks the adapter and must not share its assumptions.
  */
+import type {EmulatorRequest, EmulatorResponse} from '../shared/server.js'
+import type {MailGlyphAssumptions} from './assumptions.js'
+import {error} from './errors.js'
+
 export const PUBLISHED_OPERATORS = [
   'equals', 'notEquals', 'contains', 'notContains', 'greaterThan', 'lessThan', 'greaterThanOrEqual', 'lessThanOrEqual',
   'exists', 'notExists', 'within', 'olderThan', 'triggered', 'triggeredWithin', 'triggeredOlderThan', 'notTriggered',
@@ -22,6 +26,22 @@ export interface BodyRules {
 }
 
 type Path = Array<string | number>
+
+export function objectBody(req: EmulatorRequest, rules: MailGlyphAssumptions): {body: Record<string, unknown>} | {response: EmulatorResponse} {
+  if (req.jsonError) return {response: error(rules, 400, 'Request body is not valid JSON')}
+  if (!req.json || typeof req.json !== 'object' || Array.isArray(req.json)) return {response: error(rules, 400, `${rules.validationPrefix}/body must be object`)}
+  return {body: req.json as Record<string, unknown>}
+}
+
+/** The schema as this emulator's assumptions shape it (membership operators, length limits, message prefix). */
+export function bodyRules(rules: MailGlyphAssumptions): BodyRules {
+  return {
+    prefix: rules.validationPrefix,
+    operators: rules.acceptMembershipOperators ? [...PUBLISHED_OPERATORS, ...MEMBERSHIP_OPERATORS] : PUBLISHED_OPERATORS,
+    nameMaxLength: rules.nameMaxLength,
+    descriptionMaxLength: rules.descriptionMaxLength,
+  }
+}
 
 /** `request/body/condition/groups/0/logic must be …`. */
 function at(rules: BodyRules, path: Path, message: string): string {
