@@ -1,6 +1,6 @@
 // Generates src/generated/*.ts from schemas/ (the source of truth). `npm run gen:types`.
 // test/unit/generated-types.test.ts fails when the committed output drifts from the schemas.
-import {readdirSync, readFileSync, statSync, writeFileSync} from 'node:fs'
+import {existsSync, readdirSync, readFileSync, statSync, writeFileSync} from 'node:fs'
 import {dirname, join, relative, resolve} from 'node:path'
 import {compile} from 'json-schema-to-typescript'
 
@@ -15,7 +15,10 @@ export function schemaTargets(root) {
   ]
   for (const entry of readdirSync(join(root, 'schemas')).sort()) {
     const dir = join(root, 'schemas', entry)
-    if (statSync(dir).isDirectory()) out.push({schema: `schemas/${entry}/segment.schema.json`, target: `src/generated/${entry}-segment.ts`})
+    if (!statSync(dir).isDirectory()) continue
+    for (const kind of ['segment', 'responses', 'profile', 'segtest']) {
+      if (existsSync(join(dir, `${kind}.schema.json`))) out.push({schema: `schemas/${entry}/${kind}.schema.json`, target: `src/generated/${entry}-${kind}.ts`})
+    }
   }
   return out
 }

@@ -108,6 +108,46 @@ export class AmbiguousWriteError extends SegsyncError {
   }
 }
 
+/** Where an answer left its contract: what the message and `--json` error carry. */
+export interface ContractBreach {
+  vendor: string
+  /** "GET /api/v1/segments". */
+  route: string
+  /** JSON pointer inside the answer ("" for the whole body). */
+  path: string
+  expected: string
+  /** What came instead, cut short and redacted. */
+  got: string
+}
+
+/**
+ * A vendor answered outside the contract segsync relies on (schemas/<vendor>/responses.schema.json):
+ * another envelope, a missing field, a value of the wrong type, a page of HTML. Raised before any
+ * write, so nothing was written; "could not read" never becomes "nothing there".
+ */
+export class ContractError extends SegsyncError {
+  constructor(readonly breach: ContractBreach) {
+    super(
+      `${breach.vendor} answered ${breach.route} outside the contract segsync relies on: at ${breach.path || '(the whole body)'} expected ${breach.expected}, got ${breach.got}. Nothing was written.`,
+      `Run \`segsync doctor\` to check this account's API against what segsync expects, and send us its report (it is redacted).`,
+    )
+  }
+}
+
+/**
+ * A write whose answer segsync cannot trust (outside its contract): it may or may not have landed.
+ * Apply re-reads the segment to learn what did, starts no new work, and reports the change as
+ * uncertain (exit 8).
+ */
+export class UncertainWriteError extends SegsyncError {
+  constructor(
+    message: string,
+    readonly breach?: ContractBreach,
+  ) {
+    super(message)
+  }
+}
+
 export function exitCodeOf(error: unknown): number {
   if (error instanceof SegsyncError) return error.exitCode
   return ExitCode.error

@@ -9,7 +9,7 @@ import type {InferredFlags} from '@oclif/core/interfaces'
 import type {RunContext} from '../core/pipeline.js'
 import type {Problem} from '../core/model.js'
 import {wiring} from '../connect/wiring.js'
-import {SegsyncError} from '../errors.js'
+import {SegsyncError, type ContractBreach} from '../errors.js'
 import {colorEnabled, colors, type Colors} from '../render/colors.js'
 import {renderProblems} from '../render/problems.js'
 import {installOutputRedaction, redact} from '../util/redact.js'
@@ -47,8 +47,10 @@ export abstract class BaseCommand extends Command {
     if (!(err instanceof SegsyncError)) return super.catch(err)
     process.exitCode = err.exitCode
     const problems = (err as {problems?: Problem[]}).problems
+    const breach = (err as {breach?: ContractBreach}).breach
     if (this.jsonEnabled()) {
-      this.logJson({error: {name: err.name, exitCode: err.exitCode, message: redact(err.message), ...(err.hint ? {hint: err.hint} : {}), ...(problems ? {problems} : {})}})
+      const json = {name: err.name, exitCode: err.exitCode, message: err.message, ...(err.hint ? {hint: err.hint} : {}), ...(problems ? {problems} : {}), ...(breach ? {contract: breach} : {})}
+      process.stdout.write(redact(JSON.stringify({error: json}, null, 2)) + '\n')
       return
     }
     const lines = []

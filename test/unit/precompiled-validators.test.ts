@@ -6,7 +6,7 @@ import {join} from 'node:path'
 import {Ajv2020} from 'ajv/dist/2020.js'
 import addFormats from 'ajv-formats'
 import {describe, expect, it} from 'vitest'
-import {precompiledName, precompiledValidator} from '../../src/core/validate/precompiled.js'
+import {isResponseContract, precompiledName, precompiledValidator} from '../../src/core/validate/precompiled.js'
 import {schemaValidator} from '../../src/core/validate/schema.js'
 import {referencedSchemaFiles} from '../../src/core/validate/schema-files.js'
 import {packageRoot, schemaPath} from '../../src/util/package-root.js'
@@ -42,10 +42,18 @@ function mistakes(valid: Record<string, unknown>): unknown[] {
 }
 
 describe('precompiled schema validators', () => {
-  it('exist for every schema, compiled from the schema as it is now', () => {
+  it('exist for every schema, and for every answer of a response contract, compiled from the schema as it is now', () => {
     const schemas = ['config.schema.json', 'plan.schema.json', 'apply-report.schema.json', ...VENDORS.map((v) => `${v}/segment.schema.json`)]
     for (const s of schemas) expect(precompiled(s), s).toBeTypeOf('function')
-    expect(readdirSync(join(packageRoot, 'dist', 'validators')).sort()).toEqual(schemas.map(precompiledName).sort())
+    const contracts = readdirSync(join(packageRoot, 'schemas'), {recursive: true, encoding: 'utf8'}).filter((f) => isResponseContract(f.split('\\').join('/')))
+    const answers = contracts.flatMap((c) => Object.keys((JSON.parse(readFileSync(schemaPath(c), 'utf8')) as {$defs: object}).$defs).map((def) => precompiledName(c, def)))
+    for (const c of contracts) {
+      const file = schemaPath(c)
+      const [def] = Object.keys((JSON.parse(readFileSync(file, 'utf8')) as {$defs: object}).$defs)
+      expect(precompiledValidator(file, readFileSync(file, 'utf8'), undefined, def), `${c} ${def}`).toBeTypeOf('function')
+    }
+    expect(answers.length).toBeGreaterThan(0)
+    expect(readdirSync(join(packageRoot, 'dist', 'validators')).sort()).toEqual([...schemas.map((name) => precompiledName(name)), ...answers].sort())
   })
 
   it('are not used when the schema changed since the build', () => {

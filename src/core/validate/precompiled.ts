@@ -24,10 +24,13 @@ const require = createRequire(import.meta.url)
 
 const readSchemaFile: ReadSchema = (file) => (existsSync(file) ? readFileSync(file, 'utf8') : undefined)
 
-/** `schemaText` is the text of `schemaFile`, already read by the caller; `readSchema` reads the files it references. */
-export function precompiledValidator(schemaFile: string, schemaText: string, readSchema: ReadSchema = readSchemaFile): IsValid | undefined {
+/**
+ * `schemaText` is the text of `schemaFile`, already read by the caller; `readSchema` reads the
+ * files it references; `def` picks one `$defs` entry (a response contract).
+ */
+export function precompiledValidator(schemaFile: string, schemaText: string, readSchema: ReadSchema = readSchemaFile, def?: string): IsValid | undefined {
   const name = schemaName(schemaFile)
-  const file = join(packageRoot, 'dist', 'validators', precompiledName(name))
+  const file = join(packageRoot, 'dist', 'validators', precompiledName(name, def))
   if (!existsSync(file)) return undefined
   const validate = require(file) as IsValid & {compiledFrom?: CompiledFrom}
   const from = validate.compiledFrom
@@ -45,7 +48,16 @@ export function schemaName(schemaFile: string): string {
   return relative(join(packageRoot, 'schemas'), schemaFile).split(sep).join('/')
 }
 
-/** `sequenzy/segment.schema.json` → `sequenzy.segment.cjs` (the build script names its files with this). */
-export function precompiledName(schemaRelative: string): string {
-  return schemaRelative.split(/[\\/]/).join('.').replace(/\.schema\.json$/, '.cjs')
+/**
+ * `sequenzy/segment.schema.json` → `sequenzy.segment.cjs`; with a `$defs` entry,
+ * `sequenzy/responses.schema.json` + `SegmentList` → `sequenzy.responses.SegmentList.cjs` (the
+ * build script names its files with this).
+ */
+export function precompiledName(schemaRelative: string, def?: string): string {
+  return schemaRelative.split(/[\\/]/).join('.').replace(/\.schema\.json$/, def ? `.${def}.cjs` : '.cjs')
+}
+
+/** Response contracts (`<vendor>/responses.schema.json`) are validated per `$defs` entry, one per answer. */
+export function isResponseContract(schemaRelative: string): boolean {
+  return /(^|\/)responses\.schema\.json$/.test(schemaRelative)
 }

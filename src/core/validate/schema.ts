@@ -47,16 +47,18 @@ function instance(): Ajv2020 {
 }
 
 /**
- * A validator for the schema file at `file` (absolute path), once per process. Valid values are
- * recognised by the precompiled validator when there is one; the rest go through ajv, which
- * explains what is wrong.
+ * A validator for the schema file at `file` (absolute path), or for one of its `$defs` entries
+ * (`def`: the vendors' response contracts keep one entry per answer), once per process. Valid
+ * values are recognised by the precompiled validator when there is one; the rest go through ajv,
+ * which explains what is wrong.
  */
-export function schemaValidator(file: string): SchemaValidator {
-  const cached = validators.get(file)
+export function schemaValidator(file: string, def?: string): SchemaValidator {
+  const key = def ? `${file}#${def}` : file
+  const cached = validators.get(key)
   if (cached) return cached
   const text = readFileSync(file, 'utf8')
   const schema = JSON.parse(text) as Schema & {$id: string}
-  const isValid = precompiledValidator(file, text)
+  const isValid = precompiledValidator(file, text, undefined, def)
   let root: ValidateFunction | undefined
   const full = () => {
     if (!root) {
@@ -64,12 +66,13 @@ export function schemaValidator(file: string): SchemaValidator {
       // The files it references first (common.schema.json), so its cross-file $refs resolve.
       for (const referenced of referencedSchemaFiles(file, schema)) addOnce(a, JSON.parse(readFileSync(referenced, 'utf8')) as Schema & {$id: string})
       addOnce(a, schema)
-      root = a.getSchema(schema.$id)!
+      root = a.getSchema(def ? `${schema.$id}#/$defs/${def}` : schema.$id)
+      if (!root) throw new Error(`${file} has no $defs entry ${JSON.stringify(def)}`)
     }
     return root
   }
   const validator = {validate: (value: unknown) => (isValid?.(value) ? [] : issuesFor(full(), value, [], schema.$id))}
-  validators.set(file, validator)
+  validators.set(key, validator)
   return validator
 }
 

@@ -3,10 +3,12 @@
  * active status, then each campaign's targeting, which list items do not carry, and running
  * sequences, whose trigger lives on the detail.
  */
-import {AuthError, VendorError} from '../../errors.js'
 import type {HttpClient} from '../../http/client.js'
 import type {CampaignUser, CampaignUsage} from '../../core/model.js'
+import type {CampaignDetail, CampaignList, SequenceDetail, SequenceList} from '../../generated/sequenzy-responses.js'
 import {paginate} from '../kit/paginate.js'
+import {usageUnlessRefused} from '../kit/usage.js'
+import {answers} from './answers.js'
 
 /** Campaigns that can still send (vendors.md §3.7). */
 export const ACTIVE_CAMPAIGN_STATUSES = ['scheduled', 'sending', 'paused', 'waiting_approval'] as const
@@ -15,17 +17,11 @@ export const ACTIVE_SEQUENCE_STATUSES = ['live', 'enrollment_paused']
 /** "limit is capped at 100" (campaigns list). */
 const PAGE = 100
 
-export async function readUsage(http: HttpClient): Promise<CampaignUsage> {
-  try {
+export function readUsage(http: HttpClient): Promise<CampaignUsage> {
+  return usageUnlessRefused('Sequenzy', 'campaigns', async () => {
     const [campaigns, sequences] = await Promise.all([readCampaigns(http), readSequences(http)])
-    const users = [...campaigns, ...sequences]
-    return {known: true, users, read: users.length}
-  } catch (error) {
-    if (error instanceof AuthError || error instanceof VendorError) {
-      return {known: false, reason: `could not read Sequenzy campaigns: ${error.message}`}
-    }
-    throw error
-  }
+    return {users: [...campaigns, ...sequences]}
+  })
 }
 
 async function readCampaigns(http: HttpClient): Promise<CampaignUser[]> {
@@ -33,38 +29,36 @@ async function readCampaigns(http: HttpClient): Promise<CampaignUser[]> {
   const active = lists.flat()
   return Promise.all(
     active.map(async (c) => {
-      const res = await http.request<{campaign?: {targetLists?: unknown}}>({method: 'GET', path: `/api/v1/campaigns/${encodeURIComponent(c.id)}`})
-      return {kind: 'campaign' as const, id: c.id, name: c.name, status: c.status, segmentIds: targetedSegments(res.body?.campaign?.targetLists)}
+      const res = await http.request({method: 'GET', path: `/api/v1/campaigns/${encodeURIComponent(c.id)}`})
+      const detail = answers.read<CampaignDetail>('CampaignDetail', res, 'GET /api/v1/campaigns/{id}')
+      return {kind: 'campaign' as const, id: c.id, name: c.name, status: c.status, segmentIds: targetedSegments(detail.campaign.targetLists)}
     }),
   )
 }
 
-interface ListedCampaign {
-  id: string
-  name: string
-  status: string
-}
+type ListedCampaign = CampaignList['campaigns'][number]
 
 /** Offset pages of one status, to `pagination.hasMore: false`. */
 function listAll(http: HttpClient, status: string): Promise<ListedCampaign[]> {
   return paginate(
     0,
     async (offset) => {
-      const res = await http.request<{campaigns?: ListedCampaign[]; pagination?: {hasMore?: boolean}}>({method: 'GET', path: '/api/v1/campaigns', query: {status, limit: PAGE, offset}})
-      const items = res.body?.campaigns ?? []
-      return {items, next: res.body?.pagination?.hasMore && items.length > 0 ? offset + items.length : undefined}
+      const res = await http.request({method: 'GET', path: '/api/v1/campaigns', query: {status, limit: PAGE, offset}})
+      const page = answers.read<CampaignList>('CampaignList', res, 'GET /api/v1/campaigns')
+      return {items: page.campaigns, next: page.pagination.hasMore && page.campaigns.length > 0 ? offset + page.campaigns.length : undefined}
     },
     {vendor: 'Sequenzy', route: `GET /api/v1/campaigns?status=${status}`, idOf: (c) => c.id},
   )
 }
 
 async function readSequences(http: HttpClient): Promise<CampaignUser[]> {
-  const res = await http.request<{sequences?: Array<{id: string; name: string; effectiveStatus?: string; status?: string}>}>({method: 'GET', path: '/api/v1/sequences'})
-  const running = (res.body?.sequences ?? []).filter((s) => ACTIVE_SEQUENCE_STATUSES.includes(s.effectiveStatus ?? ''))
+  const res = await http.request({method: 'GET', path: '/api/v1/sequences'})
+  const running = answers.read<SequenceList>('SequenceList', res, 'GET /api/v1/sequences').sequences.filter((s) => ACTIVE_SEQUENCE_STATUSES.includes(s.effectiveStatus))
   return Promise.all(
     running.map(async (s) => {
-      const detail = await http.request<{sequence?: unknown}>({method: 'GET', path: `/api/v1/sequences/${encodeURIComponent(s.id)}`})
-      return {kind: 'sequence' as const, id: s.id, name: s.name, status: s.effectiveStatus!, segmentIds: sequenceSegments(detail.body?.sequence)}
+      const answer = await http.request({method: 'GET', path: `/api/v1/sequences/${encodeURIComponent(s.id)}`})
+      const detail = answers.read<SequenceDetail>('SequenceDetail', answer, 'GET /api/v1/sequences/{id}')
+      return {kind: 'sequence' as const, id: s.id, name: s.name, status: s.effectiveStatus, segmentIds: sequenceSegments(detail.sequence)}
     }),
   )
 }

@@ -3,47 +3,51 @@
  */
 import type {RemoteSegment} from '../../core/model.js'
 import type {ConnectOptions, ProviderClient} from '../../core/provider.js'
+import type {Segment, SegmentList, WrittenSegment} from '../../generated/sequenzy-responses.js'
 import {lifecycle, vendorHttp} from '../kit/http.js'
-import {partialUpdate, written} from '../kit/write.js'
+import {partialUpdate} from '../kit/write.js'
+import {answers} from './answers.js'
 import {readUsage} from './campaigns.js'
 
 /** Every body field a definition must have (`root`): an update never clears one. */
 const CLEARED_AS = {}
-
-interface ApiSegment {
-  id: string
-  name: string
-}
 
 export async function connectSequenzy(options: ConnectOptions): Promise<ProviderClient> {
   const http = await vendorHttp(options, {
     vendor: 'Sequenzy',
     headers: {authorization: `Bearer ${options.apiKey}`},
     errorMessage,
+    bodyError,
   })
-  const toRemote = (s: ApiSegment): RemoteSegment => ({id: s.id, name: s.name, raw: s})
+  const toRemote = (s: Segment): RemoteSegment => ({id: s.id, name: s.name, raw: s})
 
   return {
     async listSegments() {
-      const res = await http.request<{segments?: ApiSegment[]}>({method: 'GET', path: '/api/v1/segments'})
-      return (res.body?.segments ?? []).map(toRemote)
+      const res = await http.request({method: 'GET', path: '/api/v1/segments'})
+      return answers.read<SegmentList>('SegmentList', res, 'GET /api/v1/segments').segments.map(toRemote)
     },
     campaignUsage: () => readUsage(http),
     async create(name, body) {
-      const res = await http.request<{segment: ApiSegment}>({method: 'POST', path: '/api/v1/segments', body: {name, ...body}})
-      return toRemote(written(res.body?.segment, (s) => Boolean(s.id), 'Sequenzy', 'POST /api/v1/segments'))
+      const res = await http.request({method: 'POST', path: '/api/v1/segments', body: {name, ...body}})
+      return toRemote(answers.written<WrittenSegment>('WrittenSegment', res, 'POST /api/v1/segments').segment)
     },
     async update(remote, write) {
       // PATCH takes any of name/filters/root; `root` replaces the rules wholesale.
       const path = `/api/v1/segments/${encodeURIComponent(remote.id)}`
-      const res = await http.request<{segment: ApiSegment}>({method: 'PATCH', path, body: partialUpdate(write, CLEARED_AS, 'Sequenzy')})
-      return toRemote(written(res.body?.segment, (s) => Boolean(s.id), 'Sequenzy', 'PATCH /api/v1/segments/{id}'))
+      const res = await http.request({method: 'PATCH', path, body: partialUpdate(write, CLEARED_AS, 'Sequenzy')})
+      return toRemote(answers.written<WrittenSegment>('WrittenSegment', res, 'PATCH /api/v1/segments/{id}').segment)
     },
     async delete(remote) {
       await http.request({method: 'DELETE', path: `/api/v1/segments/${encodeURIComponent(remote.id)}`})
     },
     ...lifecycle(http),
   }
+}
+
+/** `{success: false, error}` with a 2xx status is a refusal all the same (campaigns/list.md shows the envelope). */
+function bodyError(body: unknown): {message: string} | undefined {
+  if (!body || typeof body !== 'object' || (body as {success?: unknown}).success !== false) return undefined
+  return {message: errorMessage(body) ?? 'answered {"success": false} without an error message'}
 }
 
 /** `{success:false, error:"…"}`, or the structured form the MCP parser reads. */
