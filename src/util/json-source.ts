@@ -52,7 +52,7 @@ export function parseJsonWithPositions(text: string): ParsedJson {
       if (!tree) return undefined
       // Walk up until a node exists: a missing property is reported at its parent object.
       for (let p = path; ; p = p.slice(0, -1)) {
-        const node = findNodeAtLocation(tree, p as Array<string | number>)
+        const node = findNodeAtLocation(tree, p)
         if (node) {
           const target = at === 'key' && p.length === path.length && node.parent?.type === 'property' ? node.parent.children?.[0] : node
           return positionAt(starts, (target ?? node).offset)

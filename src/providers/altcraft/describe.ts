@@ -73,7 +73,7 @@ function queryChange(change: Change, chain: string[], rest: JsonPath, inBlock: s
     return `${verb} query ${query}${parent}${nested}${inBlock}`
   }
   if (rest.length === 1 && rest[0] === 'child' && change.kind !== 'change') {
-    return `${verb} ${count(value as Record<string, unknown>, 'nested query', 'nested queries')} ${change.kind === 'remove' ? 'from' : 'to'} query ${query}${inBlock}`
+    return `${verb} ${count(value, 'nested query', 'nested queries')} ${change.kind === 'remove' ? 'from' : 'to'} query ${query}${inBlock}`
   }
   const field = rest.map(String).join('.')
   if (change.kind === 'add') return `query ${query}${inBlock}: ${field} set to ${JSON.stringify(change.after)}`
