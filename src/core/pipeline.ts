@@ -36,8 +36,8 @@ export interface RunContext {
   online?: boolean
   env: NodeJS.ProcessEnv
   /** Progress for people (stderr); silent in --json mode. */
-  progress(line: string): void
-  debug?(line: string): void
+  progress: (line: string) => void
+  debug?: (line: string) => void
 }
 
 export interface PreparedWorkspace {

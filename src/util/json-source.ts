@@ -14,7 +14,7 @@ export interface ParsedJson {
   value: unknown
   errors: Array<Position & {message: string}>
   duplicateKeys: Array<{path: JsonPath; key: string; first: Position; second: Position}>
-  locate(path: JsonPath, at?: 'key' | 'value'): Position | undefined
+  locate: (path: JsonPath, at?: 'key' | 'value') => Position | undefined
 }
 
 export function lineStarts(text: string): number[] {
