@@ -54,7 +54,8 @@ function blockField({kind, before, after}: Change, field: string, inBlock: strin
       // A left-out bound is the default (0 and 100: the whole database).
       const from = field === 'percent_from'
       if (kind === 'add') return `samples the database${inBlock} ${from ? 'from' : 'up to'} ${String(after)}%`
-      return `the sample${inBlock} ${from ? 'starts' : 'ends'} at ${String(after ?? (from ? 0 : 100))}% (was ${String(before)}%)`
+      const now = kind === 'remove' ? (from ? 0 : 100) : after
+      return `the sample${inBlock} ${from ? 'starts' : 'ends'} at ${String(now)}% (was ${String(before)}%)`
     }
     default:
       return undefined
