@@ -35,7 +35,7 @@ export interface RunContext {
   /** Opens a live client per workspace (src/connect). */
   connector: Connector
   /** Progress for people (stderr); silent in --json mode. */
-  progress(line: string): void
+  progress: (line: string) => void
 }
 
 export interface PreparedWorkspace {

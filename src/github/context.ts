@@ -34,7 +34,7 @@ async function readEvent(path: string | undefined): Promise<{pullRequest: number
   if (!path) throw new UsageError('--comment needs the pull request: GITHUB_EVENT_PATH is not set', 'Run it in a workflow triggered by pull_request.')
   let payload: {pull_request?: {number?: unknown; head?: {sha?: unknown}}; issue?: {number?: unknown; pull_request?: unknown}}
   try {
-    payload = JSON.parse(await readFile(path, 'utf8'))
+    payload = JSON.parse(await readFile(path, 'utf8')) as typeof payload
   } catch (error) {
     throw new UsageError(`--comment cannot read the event payload at GITHUB_EVENT_PATH (${path}): ${(error as Error).message}`)
   }

@@ -116,7 +116,7 @@ export async function createHttpClient(options: HttpClientOptions): Promise<Http
       ...options.headers,
       ...req.headers,
     }
-    options.debug?.(redact(`→ ${req.method} ${url} ${JSON.stringify(requestHeaders)}${payload ? ` ${payload}` : ''}`))
+    options.debug?.(redact(`→ ${req.method} ${url.href} ${JSON.stringify(requestHeaders)}${payload ? ` ${payload}` : ''}`))
     const res: Dispatcher.ResponseData = await request(agent, url, {method: req.method, signal: AbortSignal.timeout(timeoutMs), headers: requestHeaders, body: payload})
     const encoding = String(res.headers['content-encoding'] ?? '').trim().toLowerCase()
     const text = encoding && encoding !== 'identity' ? decompress(Buffer.from(await res.body.arrayBuffer()), encoding) : await res.body.text()

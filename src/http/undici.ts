@@ -11,7 +11,7 @@ export interface Undici {
   /** Which way it was loaded: its two files, or (they moved) the whole package. */
   source: 'parts' | 'package'
   Agent: typeof AgentType
-  request(agent: Dispatcher, url: URL, options: Omit<Dispatcher.RequestOptions, 'origin' | 'path'>): Promise<Dispatcher.ResponseData>
+  request: (agent: Dispatcher, url: URL, options: Omit<Dispatcher.RequestOptions, 'origin' | 'path'>) => Promise<Dispatcher.ResponseData>
 }
 
 const require = createRequire(import.meta.url)

@@ -14,7 +14,7 @@ export interface ParsedJson {
   value: unknown
   errors: Array<Position & {message: string}>
   duplicateKeys: Array<{path: JsonPath; key: string; first: Position; second: Position}>
-  locate(path: JsonPath, at?: 'key' | 'value'): Position | undefined
+  locate: (path: JsonPath, at?: 'key' | 'value') => Position | undefined
 }
 
 export function lineStarts(text: string): number[] {
@@ -52,7 +52,7 @@ export function parseJsonWithPositions(text: string): ParsedJson {
       if (!tree) return undefined
       // Walk up until a node exists: a missing property is reported at its parent object.
       for (let p = path; ; p = p.slice(0, -1)) {
-        const node = findNodeAtLocation(tree, p as Array<string | number>)
+        const node = findNodeAtLocation(tree, p)
         if (node) {
           const target = at === 'key' && p.length === path.length && node.parent?.type === 'property' ? node.parent.children?.[0] : node
           return positionAt(starts, (target ?? node).offset)

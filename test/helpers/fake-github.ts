@@ -5,7 +5,7 @@
  * "Resource not accessible by integration", what a fork's pull request gets), the 65,536-character
  * body limit, and 401 for a wrong token. Loopback, ephemeral port, closed when the test ends.
  */
-import {createServer, type IncomingMessage} from 'node:http'
+import {createServer, type IncomingMessage, type ServerResponse} from 'node:http'
 import type {AddressInfo} from 'node:net'
 import {onTestFinished} from 'vitest'
 
@@ -50,7 +50,14 @@ export async function fakeGitHub(options: {readOnly?: boolean} = {}): Promise<Fa
   let failures: number[] = []
   let base = ''
 
-  const server = createServer(async (req, res) => {
+  const server = createServer((req, res) => {
+    // A fault in the fake itself answers 500 with its message instead of leaving the request hanging.
+    handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) res.writeHead(500, {'content-type': 'text/plain'}).end(String(error))
+    })
+  })
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', base)
     const raw = await readBody(req)
     const body = raw ? (JSON.parse(raw) as {body?: string}) : undefined
@@ -95,7 +102,7 @@ export async function fakeGitHub(options: {readOnly?: boolean} = {}): Promise<Fa
       return send(200, comment)
     }
     return error(404, 'Not Found')
-  })
+  }
 
   function newComment(pr: number, body: string, user = BOT): FakeComment {
     const id = nextId++

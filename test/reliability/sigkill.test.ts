@@ -19,8 +19,8 @@ function cli(args: string[], cwd: string, env: Record<string, string>) {
   const child = startCli(args, {cwd, env})
   child.stdin.end()
   let output = ''
-  child.stdout.on('data', (d: Buffer) => (output += d))
-  child.stderr.on('data', (d: Buffer) => (output += d))
+  child.stdout.on('data', (d: Buffer) => (output += d.toString()))
+  child.stderr.on('data', (d: Buffer) => (output += d.toString()))
   const done = new Promise<{code: number | null; signal: NodeJS.Signals | null; output: string}>((resolve) => child.on('close', (code, signal) => resolve({code, signal, output})))
   return {child, done}
 }

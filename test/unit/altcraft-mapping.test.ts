@@ -73,8 +73,8 @@ describe('Altcraft change words', () => {
 
 describe('Altcraft checks', () => {
   it('flags what the schema cannot say', () => {
-    expect(altcraft.check!(base)).toEqual([])
-    const issues = altcraft.check!({list_id: 5, is_refresh_daily: true, segment: [{condition: 'and', list_id: 6, percent_from: 50, percent_to: 50, queries: [query('a', 'b', 'c')]}]})
+    expect(altcraft.check(base)).toEqual([])
+    const issues = altcraft.check({list_id: 5, is_refresh_daily: true, segment: [{condition: 'and', list_id: 6, percent_from: 50, percent_to: 50, queries: [query('a', 'b', 'c')]}]})
     expect(issues.map((i) => [i.path.join('.'), i.message])).toEqual([
       ['is_refresh_daily', 'is_refresh_daily applies only to updatable segments (is_static: true)'],
       ['segment.0.list_id', "block list_id 6 differs from the segment's list_id 5"],

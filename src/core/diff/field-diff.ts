@@ -21,7 +21,8 @@ export function diffFields(before: unknown, after: unknown, describe?: Describe)
   const raw = deepDiff.diff(before as object, after as object) ?? []
   const changes: FieldEdit[] = []
   for (const d of raw) {
-    const path: JsonPath = [...(d.path ?? [])]
+    // deep-diff types paths as any[]; they hold property names and array indexes.
+    const path: JsonPath = [...((d.path as JsonPath | undefined) ?? [])]
     if (d.kind === 'A') {
       const item = d.item
       path.push(d.index)

@@ -57,7 +57,7 @@ export function validateDefinitions(files: LoadedFile[], provider: Provider, sch
 /** What a definition that failed the schema still says clearly, or undefined without a name. */
 function lenientDefinition(value: Record<string, unknown>, source: Definition['source']): Definition | undefined {
   if (typeof value.name !== 'string' || value.name === '') return undefined
-  const strings = (v: unknown) => (Array.isArray(v) && v.every((s) => typeof s === 'string') ? (v as string[]) : [])
+  const strings = (v: unknown) => (Array.isArray(v) && v.every((s) => typeof s === 'string') ? v : [])
   return {...toDefinition(value, source), renamedFrom: strings(value.renamedFrom), dependsOn: strings(value.dependsOn)}
 }
 

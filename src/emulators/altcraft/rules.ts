@@ -60,5 +60,5 @@ function parseQuery(raw: unknown, where: string): StoredQuery {
   if (raw.child !== undefined && !Array.isArray(raw.child)) throw bad(`${where}.child must be an array`)
   if (raw.condition !== undefined && typeof raw.condition !== 'string') throw bad(`${where}.condition must be a string`)
   const child = ((raw.child as unknown[] | undefined) ?? []).map((c, i) => parseQuery(c, `${where}.child[${i}]`))
-  return withQueryDefaults({...raw, child} as Partial<StoredQuery>)
+  return withQueryDefaults({...raw, child})
 }

@@ -81,7 +81,7 @@ function checkField(o: Record<string, unknown>, at: string, known: Known, p: Con
 }
 
 function checkTopicIds(ids: unknown, at: string, known: Known, p: ConditionProblems): void {
-  if (!Array.isArray(ids) || ids.length === 0 || !ids.every((id) => typeof id === 'string' && id !== '')) {
+  if (!Array.isArray(ids) || ids.length === 0 || !ids.every((id): id is string => typeof id === 'string' && id !== '')) {
     p.invalid.push({field: at, code: 'INVALID_VALUE', message: 'Topic ids must be a non-empty array of strings'})
     return
   }

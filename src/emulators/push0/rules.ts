@@ -83,5 +83,5 @@ function constraintError(c: unknown, where: string): string | StoredGroup['const
   } else if (typeof value !== 'string') {
     return `${where}: value of ${field} must be a string (${type})`
   }
-  return {field, relation, value: value as string | number}
+  return {field, relation, value}
 }

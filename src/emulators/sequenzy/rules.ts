@@ -76,7 +76,7 @@ export function rulesFrom(state: SequenzyState, body: Record<string, unknown>, r
     if (body.filterJoinOperator !== undefined && body.filterJoinOperator !== 'and' && body.filterJoinOperator !== 'or') {
       return fail('filterJoinOperator must be "and" or "or"')
     }
-    root = legacyRoot(body.filters, body.filterJoinOperator as string | undefined)
+    root = legacyRoot(body.filters, body.filterJoinOperator)
   } else {
     root = body.root as StoredGroup
   }

@@ -53,7 +53,8 @@ function blockField({kind, before, after}: Change, field: string, inBlock: strin
       // A left-out bound is the default (0 and 100: the whole database).
       const from = field === 'percent_from'
       if (kind === 'add') return `samples the database${inBlock} ${from ? 'from' : 'up to'} ${String(after)}%`
-      return `the sample${inBlock} ${from ? 'starts' : 'ends'} at ${String(after ?? (from ? 0 : 100))}% (was ${String(before)}%)`
+      const now = kind === 'remove' ? (from ? 0 : 100) : after
+      return `the sample${inBlock} ${from ? 'starts' : 'ends'} at ${String(now)}% (was ${String(before)}%)`
     }
     default:
       return undefined
@@ -72,7 +73,7 @@ function queryChange(change: Change, chain: string[], rest: JsonPath, inBlock: s
     return `${verb} query ${query}${parent}${nested}${inBlock}`
   }
   if (rest.length === 1 && rest[0] === 'child' && change.kind !== 'change') {
-    return `${verb} ${count(value as Record<string, unknown>, 'nested query', 'nested queries')} ${change.kind === 'remove' ? 'from' : 'to'} query ${query}${inBlock}`
+    return `${verb} ${count(value, 'nested query', 'nested queries')} ${change.kind === 'remove' ? 'from' : 'to'} query ${query}${inBlock}`
   }
   const field = rest.map(String).join('.')
   if (change.kind === 'add') return `query ${query}${inBlock}: ${field} set to ${JSON.stringify(change.after)}`

@@ -32,7 +32,7 @@ export function kindOf(node: unknown): NodeKind {
 /** `in`/`nin` values sorted, so ["CA","US"] and ["US","CA"] compare equal. */
 export function setValue(operator: unknown, value: unknown): unknown {
   if (!SET_OPERATORS.includes(String(operator)) || !Array.isArray(value)) return value
-  return [...value].sort((a, b) => compare(stableStringify(a), stableStringify(b)))
+  return [...(value as unknown[])].sort((a, b) => compare(stableStringify(a), stableStringify(b)))
 }
 
 /** `country eq "US"`, `subscribedToTopic [topic_a]`, `$or(plan eq "pro", plan eq "team")`. */

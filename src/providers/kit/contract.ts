@@ -66,7 +66,7 @@ function valueAt(answer: Answer, path: JsonPath): unknown {
 /** What came, in one short line: `an empty body`, `"<!DOCTYPE html><html>…"`, `{"data":[…` (redacted). */
 export function shown(value: unknown): string {
   if (value === undefined || value === '') return value === '' ? 'an empty body' : 'nothing'
-  const text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value)
+  const text = JSON.stringify(value) ?? typeof value
   const cut = text.length > 120 ? `${text.slice(0, 120)}…` : text
   return redact(cut)
 }

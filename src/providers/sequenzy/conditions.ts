@@ -24,6 +24,12 @@ export const EMPTY_CHECKS = new Set(['is_empty', 'is_not_empty'])
 
 /** `event is_not saas.purchase:30d`, `segment is segment "VIP"`. */
 export function leafText(leaf: {field: unknown; operator: unknown; value?: unknown}): string {
-  const value = isSegmentRef(leaf.value) ? `segment ${JSON.stringify(leaf.value.$segment)}` : leaf.value === undefined ? '' : String(leaf.value)
-  return [leaf.field, leaf.operator, value].filter((p) => p !== '').join(' ')
+  return [leaf.field, leaf.operator, valueText(leaf.value)].filter((p) => p !== '').join(' ')
+}
+
+/** Values are strings (the schema); anything else a remote segment holds is shown as JSON, not `[object Object]`. */
+function valueText(value: unknown): string {
+  if (value === undefined) return ''
+  if (isSegmentRef(value)) return `segment ${JSON.stringify(value.$segment)}`
+  return typeof value === 'string' ? value : JSON.stringify(value)
 }
