@@ -24,6 +24,8 @@ export async function expectConverged(cwd: string, env: Record<string, string>, 
   expect(again.code).toBe(0)
   expect(again.stdout).toContain('No changes. Nothing to apply.')
   expect(writes()).toHaveLength(before)
-  expect((await runCli(['plan', '--detailed-exitcode'], {cwd, env})).code).toBe(0)
+  const plan = await runCli(['plan', '--detailed-exitcode'], {cwd, env})
+  expect(plan.code).toBe(0)
+  expect(plan.stdout).toContain('No changes. The vendors match the definitions.')
 }
 
