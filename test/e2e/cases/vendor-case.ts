@@ -5,7 +5,7 @@
  */
 import type {FaultRule} from '../../../src/emulators/shared/faults.js'
 import type {LoggedRequest, RunningEmulator} from '../../../src/emulators/shared/server.js'
-import type {ProviderId} from '../../../src/providers/provider.js'
+import type {ProviderId} from '../../../src/core/provider.js'
 
 export type Files = Record<string, string | object>
 export type Seed = Record<string, unknown>
