@@ -11,6 +11,7 @@ export function schemaTargets(root) {
     {schema: 'schemas/config.schema.json', target: 'src/generated/config.ts'},
     {schema: 'schemas/plan.schema.json', target: 'src/generated/plan.ts'},
     {schema: 'schemas/apply-report.schema.json', target: 'src/generated/apply-report.ts'},
+    {schema: 'schemas/doctor-report.schema.json', target: 'src/generated/doctor-report.ts'},
     {schema: COMMON, target: 'src/generated/common.ts'},
   ]
   for (const entry of readdirSync(join(root, 'schemas')).sort()) {
@@ -31,7 +32,8 @@ export async function generate(root, schema) {
     cwd: dirname(file),
     bannerComment,
     unreachableDefinitions: true,
-    additionalProperties: false,
+    // Definitions are closed (a stray key is a mistake); vendor answers are open (vendors add fields).
+    additionalProperties: schema.endsWith('/responses.schema.json'),
     style: {singleQuote: true, semi: false, printWidth: 110},
   })
 }

@@ -51,7 +51,7 @@ Exit codes: 0 success, 3 invalid definitions/config, 4 authentication refused, 5
     try {
       if (saved && pipeline.verifySavedPlan(saved, run, args.planfile!) === 'already-applied') {
         this.log(`${this.c.green('✓')} ${args.planfile} was already applied: the vendors match it. Nothing to do.`)
-        return {formatVersion: 1, segsyncVersion: run.document.segsyncVersion, status: 'no-changes', summary: {applied: 0, failed: 0, notAttempted: 0, manual: 0}, workspaces: []}
+        return {formatVersion: 2, segsyncVersion: run.document.segsyncVersion, status: 'no-changes', summary: {applied: 0, failed: 0, uncertain: 0, notAttempted: 0, manual: 0}, workspaces: []}
       }
       const document = run.document
       if (!this.jsonEnabled()) process.stdout.write('\n' + renderPlanText(document, this.c))

@@ -62,8 +62,27 @@ export interface ProviderClient {
    * runs beside the list instead of after it).
    */
   verify?(definitions: Array<{name: string; body: SegmentBody}>, remotes: Promise<RemoteSegment[]>): Promise<VendorFinding[]>
+  /**
+   * Read-only probes of the live account for `segsync doctor`: the key and its scopes, every read
+   * endpoint answering inside its contract, pagination ending, and each vendors.md assumption that
+   * a read can test. Never writes.
+   */
+  doctor(): Promise<DoctorCheck[]>
   stats(): ClientStats
   close(): Promise<void>
+}
+
+/** One finding of `segsync doctor` (schemas/doctor-report.schema.json). */
+export interface DoctorCheck {
+  /** Stable id, e.g. "segments-list". */
+  id: string
+  title: string
+  /** fail only when segsync relies on what the check tests; an optional fact is pass or skip. */
+  status: 'pass' | 'fail' | 'skip'
+  /** One line. */
+  message: string
+  /** The document or vendors.md assumption the check tests. */
+  basis: string
 }
 
 export interface VendorFinding {

@@ -4,15 +4,22 @@
  * What `segsync apply --json` returns: every planned change as applied, failed, not attempted or manual.
  */
 export interface ApplyReport {
-  formatVersion: 1
+  /**
+   * 2: outcomes may be 'uncertain' and the summary counts them.
+   */
+  formatVersion: 2
   segsyncVersion: string
   /**
-   * no-changes: nothing to do; applied: every change made; partial: some made, some failed or not attempted (exit 8); failed: nothing made; interrupted: stopped by a signal.
+   * no-changes: nothing to do; applied: every change made; partial: some made, some failed, uncertain or not attempted (exit 8); failed: nothing made; interrupted: stopped by a signal.
    */
   status: 'no-changes' | 'applied' | 'partial' | 'failed' | 'interrupted'
   summary: {
     applied: number
     failed: number
+    /**
+     * Writes the vendor answered outside its contract: re-read, and reported with what the re-read found.
+     */
+    uncertain: number
     notAttempted: number
     manual: number
   }
@@ -30,6 +37,6 @@ export interface Outcome {
   action: 'create' | 'update' | 'delete'
   name: string
   id?: string
-  status: 'applied' | 'failed' | 'not-attempted' | 'manual'
+  status: 'applied' | 'failed' | 'uncertain' | 'not-attempted' | 'manual'
   message?: string
 }

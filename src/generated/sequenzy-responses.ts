@@ -21,6 +21,7 @@ export interface SequenzyResponses {
 export interface SegmentList {
   success?: true
   segments: Segment[]
+  [k: string]: unknown
 }
 /**
  * A segment: both the legacy `filters` and the v2 `root` (seed 002 response example).
@@ -34,6 +35,7 @@ export interface Segment {
   filters?: LegacyFilter[]
   filterJoinOperator?: 'and' | 'or'
   root?: FilterGroup
+  [k: string]: unknown
 }
 /**
  * This interface was referenced by `SequenzyResponses`'s JSON-Schema
@@ -44,6 +46,7 @@ export interface LegacyFilter {
   field: string
   operator: string
   value?: string | null
+  [k: string]: unknown
 }
 /**
  * This interface was referenced by `SequenzyResponses`'s JSON-Schema
@@ -54,6 +57,7 @@ export interface FilterGroup {
   id?: string
   joinOperator: 'and' | 'or'
   children: FilterNode[]
+  [k: string]: unknown
 }
 /**
  * This interface was referenced by `SequenzyResponses`'s JSON-Schema
@@ -65,6 +69,7 @@ export interface Filter {
   field: string
   operator: string
   value?: string | null
+  [k: string]: unknown
 }
 /**
  * POST /api/v1/segments and PATCH /api/v1/segments/{id}: {success: true, segment} (seed 002).
@@ -75,6 +80,7 @@ export interface Filter {
 export interface WrittenSegment {
   success?: true
   segment: Segment
+  [k: string]: unknown
 }
 /**
  * GET /api/v1/campaigns?status&limit&offset: {success, campaigns, pagination: {limit, offset, count, total, hasMore}} (campaigns/list).
@@ -88,10 +94,13 @@ export interface CampaignList {
     id: string
     name: string
     status: string
+    [k: string]: unknown
   }[]
   pagination: {
     hasMore: boolean
+    [k: string]: unknown
   }
+  [k: string]: unknown
 }
 /**
  * GET /api/v1/campaigns/{id}: {campaign} whose targetLists holds the raw audience targeting, null when unset (MCP definitions/campaigns.ts). Without targetLists segsync cannot tell which segments a campaign uses.
@@ -102,8 +111,15 @@ export interface CampaignList {
 export interface CampaignDetail {
   success?: true
   campaign: {
-    targetLists: {} | unknown[] | null
+    targetLists:
+      | {
+          [k: string]: unknown
+        }
+      | unknown[]
+      | null
+    [k: string]: unknown
   }
+  [k: string]: unknown
 }
 /**
  * GET /api/v1/sequences: {sequences}; effectiveStatus says whether a sequence runs (MCP sequences-basic).
@@ -117,7 +133,9 @@ export interface SequenceList {
     id: string
     name: string
     effectiveStatus: string
+    [k: string]: unknown
   }[]
+  [k: string]: unknown
 }
 /**
  * GET /api/v1/sequences/{id}: {sequence}, whose trigger and stop condition may name segments.
@@ -127,7 +145,10 @@ export interface SequenceList {
  */
 export interface SequenceDetail {
   success?: true
-  sequence: {}
+  sequence: {
+    [k: string]: unknown
+  }
+  [k: string]: unknown
 }
 /**
  * GET /api/v1/segments/{id}/count: {count, segmentId} (vendors.md §3.3).
@@ -138,4 +159,5 @@ export interface SequenceDetail {
 export interface SegmentCount {
   count: number
   segmentId?: string
+  [k: string]: unknown
 }

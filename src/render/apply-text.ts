@@ -13,6 +13,8 @@ export function renderOutcome(workspace: string, o: ApplyOutcome, c: Colors): st
       return `  ${c.green('✓')} ${workspace}: ${PAST[o.action]} ${name}${id}`
     case 'failed':
       return `  ${c.red('✗')} ${workspace}: ${o.action} ${name} failed: ${o.message ?? ''}`
+    case 'uncertain':
+      return `  ${c.yellow('?')} ${workspace}: ${o.action} ${name} is uncertain: ${o.message ?? ''}`
     case 'not-attempted':
       return `  ${c.dim('·')} ${workspace}: ${o.action} ${name} not attempted: ${o.message ?? ''}`
     case 'manual':
@@ -33,7 +35,9 @@ export function renderApplySummary(report: ApplyReport, c: Colors): string {
       return `${c.green(c.bold('Apply complete!'))} ${counts}.${manual}`
     case 'interrupted':
       return `${c.yellow(c.bold('Apply interrupted.'))} ${counts}; ${s.notAttempted} not attempted. Run apply again to finish.${manual}`
-    default:
-      return `${c.red(c.bold(report.status === 'partial' ? 'Apply partly failed.' : 'Apply failed.'))} ${counts}; ${s.failed} failed, ${s.notAttempted} not attempted. Nothing is rolled back: fix the cause and run apply again; it continues from here.${manual}`
+    default: {
+      const uncertain = s.uncertain ? `, ${s.uncertain} uncertain (the vendor's answer could not be trusted; see above for what a re-read found)` : ''
+      return `${c.red(c.bold(report.status === 'partial' ? 'Apply partly failed.' : 'Apply failed.'))} ${counts}; ${s.failed} failed${uncertain}, ${s.notAttempted} not attempted. Nothing is rolled back: fix the cause and run apply again; it continues from here.${manual}`
+    }
   }
 }

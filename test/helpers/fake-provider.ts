@@ -112,6 +112,7 @@ export function fakeClient(remotes: RemoteSegment[] = [], options: {usage?: Camp
       segments.delete(remote.id)
       writes.push({op: 'delete', id: remote.id})
     },
+    doctor: async () => [{id: 'segments-list', title: 'Segment list', status: 'pass', message: `${segments.size} segments`, basis: 'the fake vendor'}],
     stats: () => ({requests: writes.length, retries: 0, rateLimited: 0}),
     close: async () => undefined,
   }

@@ -3,18 +3,20 @@
  * reference resolves to the id of a segment created earlier in the same run), then deletes,
  * dependents first, only when every upsert succeeded. Outcomes come back as data.
  */
-import {AmbiguousWriteError, SegsyncError, VendorError} from '../../errors.js'
+import {AmbiguousWriteError, SegsyncError, UncertainWriteError, VendorError} from '../../errors.js'
 import type {Change, UpdateChange, WorkspacePlan} from '../../generated/plan.js'
 import type {RemoteSegment} from '../model.js'
 import type {Provider, ProviderClient, SegmentBody, SegmentWrite} from '../provider.js'
 import {replaceSegmentRefs} from '../graph/references.js'
 import {runTasks, type TaskOutcome} from './run-tasks.js'
+import {whatLanded} from './what-landed.js'
 
 export interface ApplyOutcome {
   action: Change['action']
   name: string
   id?: string
-  status: 'applied' | 'failed' | 'not-attempted' | 'manual'
+  /** 'uncertain': the vendor answered the write outside its contract; it may or may not have landed. */
+  status: 'applied' | 'failed' | 'uncertain' | 'not-attempted' | 'manual'
   message?: string
   /** The error behind a failure (kept for the exit code; not serialised). */
   error?: unknown
@@ -40,6 +42,15 @@ export async function applyWorkspace(plan: WorkspacePlan, options: ApplyWorkspac
     if (id === undefined) throw new SegsyncError(`cannot resolve { "$segment": ${JSON.stringify(name)} }: that segment has no id yet`)
     return id
   }
+  // A write answered outside its contract: read again to say what landed; it stays uncertain.
+  const reread = async (change: Change, body: SegmentBody | undefined, write: () => Promise<string>): Promise<string> => {
+    try {
+      return await write()
+    } catch (error) {
+      if (!(error instanceof UncertainWriteError)) throw error
+      throw new UncertainWriteError(`${error.message}; ${await whatLanded(change, body, client, provider)}`, error.breach)
+    }
+  }
   const outcomes: ApplyOutcome[] = []
   const record = (o: ApplyOutcome) => {
     outcomes.push(o)
@@ -53,15 +64,17 @@ export async function applyWorkspace(plan: WorkspacePlan, options: ApplyWorkspac
       deps: change.dependsOn,
       run: async () => {
         const body = resolveRefs(change.after, resolve)
-        if (change.action === 'create') {
-          const created = await createOnce(client, change.name, body)
-          idOf.set(change.name, created.id)
-          return created.id
-        }
-        const remote = remotesById.get(change.id)
-        if (!remote) throw new SegsyncError(`${change.name} (${change.id}) was not found in ${provider.label} any more`)
-        await client.update(remote, segmentWrite(change, body))
-        return remote.id
+        return reread(change, body, async () => {
+          if (change.action === 'create') {
+            const created = await createOnce(client, change.name, body)
+            idOf.set(change.name, created.id)
+            return created.id
+          }
+          const remote = remotesById.get(change.id)
+          if (!remote) throw new SegsyncError(`${change.name} (${change.id}) was not found in ${provider.label} any more`)
+          await client.update(remote, segmentWrite(change, body))
+          return remote.id
+        })
       },
     })),
     {concurrency: options.concurrency, stopped: options.stopped, onSettled: (id, o) => record(toOutcome(upserts.find((c) => c.name === id)!, o))},
@@ -85,13 +98,15 @@ export async function applyWorkspace(plan: WorkspacePlan, options: ApplyWorkspac
       deps: change.dependsOn,
       run: async () => {
         const remote = remotesById.get(change.id) ?? {id: change.id, name: change.name, raw: undefined}
-        try {
-          await client.delete(remote)
-        } catch (error) {
-          // Already gone is what we wanted: a re-run after a partial apply converges.
-          if (!(error instanceof VendorError && error.status === 404)) throw error
-        }
-        return change.id
+        return reread(change, undefined, async () => {
+          try {
+            await client.delete(remote)
+          } catch (error) {
+            // Already gone is what we wanted: a re-run after a partial apply converges.
+            if (!(error instanceof VendorError && error.status === 404)) throw error
+          }
+          return change.id
+        })
       },
     })),
     {concurrency: options.concurrency, stopped: options.stopped, onSettled: (id, o) => record(toOutcome(apiDeletes.find((c) => c.name === id)!, o))},
@@ -140,6 +155,9 @@ function toOutcome(change: Change, outcome: TaskOutcome<string>): ApplyOutcome {
   const base = {action: change.action, name: change.name}
   const id = change.action === 'create' ? {} : {id: change.id}
   if (outcome.status === 'applied') return {...base, id: outcome.value, status: 'applied'}
+  if (outcome.status === 'failed' && outcome.error instanceof UncertainWriteError) {
+    return {...base, ...id, status: 'uncertain', message: outcome.error.message, error: outcome.error}
+  }
   if (outcome.status === 'failed') {
     const error = outcome.error
     const text = error instanceof Error ? error.message : String(error)

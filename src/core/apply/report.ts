@@ -10,19 +10,19 @@ export interface WorkspaceOutcomes {
 export function buildReport(workspaces: WorkspaceOutcomes[], meta: {version: string; interrupted: boolean}): ApplyReport {
   const all = workspaces.flatMap((w) => w.outcomes)
   const count = (status: ApplyOutcome['status']) => all.filter((o) => o.status === status).length
-  const summary = {applied: count('applied'), failed: count('failed'), notAttempted: count('not-attempted'), manual: count('manual')}
+  const summary = {applied: count('applied'), failed: count('failed'), uncertain: count('uncertain'), notAttempted: count('not-attempted'), manual: count('manual')}
   const status: ApplyReport['status'] =
-    all.length === 0 || (summary.applied === 0 && summary.failed === 0 && summary.notAttempted === 0)
+    all.length === 0 || (summary.applied === 0 && summary.failed === 0 && summary.uncertain === 0 && summary.notAttempted === 0)
       ? summary.manual > 0 ? 'applied' : 'no-changes'
       : meta.interrupted && summary.notAttempted > 0
         ? 'interrupted'
-        : summary.failed === 0 && summary.notAttempted === 0
+        : summary.failed === 0 && summary.uncertain === 0 && summary.notAttempted === 0
           ? 'applied'
-          : summary.applied === 0
+          : summary.applied === 0 && summary.uncertain === 0
             ? 'failed'
             : 'partial'
   return {
-    formatVersion: 1,
+    formatVersion: 2,
     segsyncVersion: meta.version,
     status,
     summary,

@@ -15,6 +15,12 @@ export type Fault =
   | {type: 'hang'}
   /** Handle (commit), then send only part of the body. */
   | {type: 'truncate'}
+  /**
+   * Answer with this instead: a status, a raw body (JSON text, HTML, "No message", nothing) and a
+   * content type. A vendor answering outside its documents. `commit: true` handles the request
+   * first (a write lands), then answers this way.
+   */
+  | {type: 'answer'; status?: number; body?: string; contentType?: string; commit?: boolean}
   /** Change the emulator's state before handling: an edit in the vendor UI. */
   | {type: 'mutate'; apply: (state: unknown) => void}
   /**

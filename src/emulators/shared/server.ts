@@ -129,6 +129,9 @@ export async function serve(app: EmulatorApp, options: ServeOptions = {}): Promi
       else if (fault.type === 'status') {
         log.status = fault.status
         return reply({...app.errorResponse(fault.status, `injected ${fault.status}`), ...(fault.body !== undefined ? {body: fault.body} : {}), headers: fault.headers})
+      } else if (fault.type === 'answer' && !fault.commit) {
+        log.status = fault.status ?? 200
+        return reply(rawAnswer(fault))
       } else after = fault
     }
     const now = Date.now()
@@ -154,6 +157,10 @@ export async function serve(app: EmulatorApp, options: ServeOptions = {}): Promi
     const mutates = app.mutates ? app.mutates({method, path: url.pathname}) : method !== 'GET'
     if (options.statePath && mutates && response.status < 300) writeState(options.statePath, app.snapshot())
     if (after?.type === 'reset-after') return void req.socket.destroy()
+    if (after?.type === 'answer') {
+      log.status = after.status ?? 200
+      return reply(rawAnswer(after))
+    }
     await reply(response, after?.type === 'truncate')
   }
 
@@ -174,6 +181,11 @@ export async function serve(app: EmulatorApp, options: ServeOptions = {}): Promi
         server.close(() => resolve())
       }),
   }
+}
+
+/** An `answer` fault as the response: the raw body text with its content type (JSON by default). */
+function rawAnswer(fault: Extract<Fault, {type: 'answer'}>): EmulatorResponse {
+  return {status: fault.status ?? 200, headers: {'content-type': fault.contentType ?? 'application/json'}, text: fault.body ?? ''}
 }
 
 interface Serialized {

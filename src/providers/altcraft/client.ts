@@ -7,6 +7,7 @@ import {SegsyncError, VendorError} from '../../errors.js'
 import type {RemoteSegment} from '../../core/model.js'
 import {registerSecret} from '../../util/redact.js'
 import type {ConnectOptions, ProviderClient, SegmentBody, VendorFinding} from '../../core/provider.js'
+import {readChecks} from '../kit/probe.js'
 import {lifecycle} from '../kit/http.js'
 import {connectApi, type AltcraftApi} from './api.js'
 import {segmentDelete} from './assumptions.js'
@@ -26,7 +27,7 @@ export async function connectAltcraft(options: ConnectOptions, tuning: AltcraftT
   registerSecret(options.apiKey)
   const api = await connectApi(options, tuning.pageSize)
 
-  return {
+  const client: ProviderClient = {
     listSegments: () => readAll(api),
     campaignUsage: () => readUsage(api),
     verify: async (definitions, remotes) => databaseChanges(definitions, await remotes),
@@ -49,8 +50,11 @@ export async function connectAltcraft(options: ConnectOptions, tuning: AltcraftT
     async delete(remote) {
       await api.call(segmentDelete.method, {id: integerId(remote)}, {idempotent: true})
     },
+    doctor: () =>
+      readChecks(client, {segments: 'POST /api/v1.1/segments/list/ and segments/get/ (vendors.md §5.3)', campaigns: 'POST /api/v1.1/campaigns/list/ and campaigns/get/ (vendors.md §5.6)'}),
     ...lifecycle(api.http),
   }
+  return client
 }
 
 /** The list has ids and names only; each segment's rules and type come from segments/get. */

@@ -5,6 +5,7 @@
  */
 import type {HttpClient} from '../../http/client.js'
 import type {ConnectOptions, ProviderClient} from '../../core/provider.js'
+import {readChecks} from '../kit/probe.js'
 import {lifecycle, vendorHttp} from '../kit/http.js'
 import {paginate} from '../kit/paginate.js'
 import {partialUpdate, written} from '../kit/write.js'
@@ -26,7 +27,7 @@ export async function connectKibamail(options: ConnectOptions): Promise<Provider
   })
   const path = (id: string) => `/v1/segments/${encodeURIComponent(id)}`
 
-  return {
+  const client: ProviderClient = {
     listSegments: async () => (await listAll<ApiSegment>(http, '/v1/segments')).map(toRemote),
     campaignUsage: readUsage,
     async create(name, body) {
@@ -42,8 +43,11 @@ export async function connectKibamail(options: ConnectOptions): Promise<Provider
       await http.request({method: 'DELETE', path: path(remote.id)})
     },
     verify: (definitions) => verifyTopics(definitions, () => listAll<{id: string}>(http, '/v1/topics')),
+    doctor: () =>
+      readChecks(client, {segments: 'GET /v1/segments?limit&after → {object: segment_list, hasMore, data} (vendors.md §2.3)', campaigns: 'no broadcast or automation list API (vendors.md §2.6)'}),
     ...lifecycle(http),
   }
+  return client
 }
 
 /** Every item of a cursor-paginated list, following `after` (the id of the last item) until `hasMore` is false. */

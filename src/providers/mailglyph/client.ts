@@ -6,6 +6,7 @@
 import {AuthError, SegsyncError, VendorError} from '../../errors.js'
 import type {RemoteSegment} from '../../core/model.js'
 import type {ConnectOptions, ProviderClient} from '../../core/provider.js'
+import {readChecks} from '../kit/probe.js'
 import {lifecycle, vendorHttp} from '../kit/http.js'
 import {partialUpdate, written} from '../kit/write.js'
 import {readUsage} from './campaigns.js'
@@ -38,7 +39,7 @@ export async function connectMailGlyph(options: ConnectOptions): Promise<Provide
   })
   const path = (remote: RemoteSegment) => `/segments/${encodeURIComponent(remote.id)}`
 
-  return {
+  const client: ProviderClient = {
     async listSegments() {
       const res = await http.request<ApiSegment[]>({method: 'GET', path: '/segments'})
       if (!Array.isArray(res.body)) throw new SegsyncError('MailGlyph answered GET /segments without the list of segments')
@@ -64,8 +65,11 @@ export async function connectMailGlyph(options: ConnectOptions): Promise<Provide
         throw error
       }
     },
+    doctor: () =>
+      readChecks(client, {segments: 'GET /segments → Segment[] (MailGlyph OpenAPI, Mailrify/mailrify-node docs/openapi.json)', campaigns: 'GET /campaigns?status&page&pageSize → {data, totalPages} (OpenAPI)'}),
     ...lifecycle(http),
   }
+  return client
 }
 
 export function toRemote(s: ApiSegment): RemoteSegment {

@@ -11,6 +11,7 @@ import {AmbiguousWriteError, SegsyncError, VendorError} from '../../errors.js'
 import type {HttpClient} from '../../http/client.js'
 import type {RemoteSegment} from '../../core/model.js'
 import type {ConnectOptions, ProviderClient, SegmentBody} from '../../core/provider.js'
+import {readChecks} from '../kit/probe.js'
 import {lifecycle, vendorHttp} from '../kit/http.js'
 import {paginate} from '../kit/paginate.js'
 import {partialUpdate} from '../kit/write.js'
@@ -44,7 +45,7 @@ export async function connectPush0(options: ConnectOptions): Promise<ProviderCli
     errorMessage,
   })
 
-  return {
+  const client: ProviderClient = {
     listSegments: () => listAll(http),
     campaignUsage: readUsage,
     async create(name, body) {
@@ -71,8 +72,11 @@ export async function connectPush0(options: ConnectOptions): Promise<ProviderCli
       // delete is a manual step. Kept explicit so a direct call cannot pretend to succeed.
       throw new SegsyncError(`Push0 has no delete endpoint: delete ${JSON.stringify(remote.name)} (${remote.id}) in the Push0 dashboard`)
     },
+    doctor: () =>
+      readChecks(client, {segments: 'GET /v1/segments?page&limit → a bare array (seed 003 list page; vendors.md §4.3)', campaigns: 'no campaign API (vendors.md §4.5)'}),
     ...lifecycle(http),
   }
+  return client
 }
 
 /** Every page, `page` from 1, until a page shorter than the limit. */

@@ -39,7 +39,7 @@ async function readCampaigns(http: HttpClient): Promise<CampaignUser[]> {
 type ListedCampaign = CampaignList['campaigns'][number]
 
 /** Offset pages of one status, to `pagination.hasMore: false`. */
-function listAll(http: HttpClient, status: string): Promise<ListedCampaign[]> {
+export function listAll(http: HttpClient, status: string): Promise<ListedCampaign[]> {
   return paginate(
     0,
     async (offset) => {

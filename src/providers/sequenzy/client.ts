@@ -8,6 +8,7 @@ import {lifecycle, vendorHttp} from '../kit/http.js'
 import {partialUpdate} from '../kit/write.js'
 import {answers} from './answers.js'
 import {readUsage} from './campaigns.js'
+import {sequenzyDoctor} from './doctor.js'
 
 /** Every body field a definition must have (`root`): an update never clears one. */
 const CLEARED_AS = {}
@@ -40,6 +41,7 @@ export async function connectSequenzy(options: ConnectOptions): Promise<Provider
     async delete(remote) {
       await http.request({method: 'DELETE', path: `/api/v1/segments/${encodeURIComponent(remote.id)}`})
     },
+    doctor: () => sequenzyDoctor(http),
     ...lifecycle(http),
   }
 }

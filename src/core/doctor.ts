@@ -1,0 +1,36 @@
+/**
+ * `segsync doctor`: read-only probes of each selected workspace's live API. Connecting is the
+ * first check (the key is set, the endpoint resolves); then the provider's own probes
+ * (ProviderClient.doctor). Nothing is written, and a failure of one workspace never hides another's.
+ */
+import type {DoctorReport} from '../generated/doctor-report.js'
+import {packageVersion} from '../util/package-root.js'
+import type {Prepared, RunContext} from './pipeline.js'
+import type {DoctorCheck} from './provider.js'
+
+export async function doctor(ctx: RunContext, prepared: Prepared): Promise<DoctorReport> {
+  const workspaces: DoctorReport['workspaces'] = []
+  for (const {workspace: ws, provider} of prepared.workspaces) {
+    ctx.progress(`${ws.name}: checking ${provider.label}'s API (read-only)…`)
+    let endpoint = ws.endpoint ?? provider.defaults.endpoint ?? '(none)'
+    let checks: DoctorCheck[]
+    try {
+      const conn = await ctx.connector.open(ws, provider)
+      endpoint = conn.endpoint
+      try {
+        const connected = conn.endpoint === 'embedded' ? `the embedded ${provider.label} emulator is running` : `connected to ${conn.endpoint} with the key from ${ws.apiKeyEnv ?? provider.defaults.apiKeyEnv}`
+        checks = [{id: 'connect', title: 'Endpoint and key', status: 'pass', message: connected, basis: 'design.md §2.1'}, ...(await conn.client.doctor())]
+      } finally {
+        await conn.close()
+      }
+    } catch (error) {
+      checks = [{id: 'connect', title: 'Endpoint and key', status: 'fail', message: error instanceof Error ? error.message : String(error), basis: 'design.md §2.1'}]
+    }
+    workspaces.push({name: ws.name, provider: provider.id, endpoint, checks})
+  }
+  return {version: packageVersion(), workspaces}
+}
+
+export function doctorFailed(report: DoctorReport): boolean {
+  return report.workspaces.some((w) => w.checks.some((c) => c.status === 'fail'))
+}
