@@ -139,7 +139,10 @@ export interface EmailFilter {
    */
   id?: string
   field: 'email'
-  operator: 'contains' | 'not_contains' | 'is' | 'is_not'
+  /**
+   * Seed 002 (the update page) lists only contains and not_contains for email. The MCP server also accepts is/is_not, which segsync still reads from remote segments but never writes: the API may refuse them.
+   */
+  operator: 'contains' | 'not_contains'
   /**
    * An address or a substring of one.
    */

@@ -29,6 +29,20 @@ describe('segsync import (Sequenzy)', () => {
     expect(readdirSync(join(repo.dir, 'notes')).sort()).toEqual(['base-2.json', 'base.json'])
   })
 
+  it('skips a remote segment whose rules no definition can hold (email is), saying why, and imports the rest', async () => {
+    const emailIs = {kind: 'group', id: 'root', joinOperator: 'and', children: [{kind: 'filter', id: 'f1', field: 'email', operator: 'is', value: 'ceo@acme.co'}]}
+    const tagged = {kind: 'group', id: 'root', joinOperator: 'and', children: [{kind: 'filter', id: 'f1', field: 'tag', operator: 'contains', value: 'vip'}]}
+    const emulator = await sequenzyEmulator({segments: [{id: 'seg_ceo', name: 'CEO', root: emailIs}, {id: 'seg_vip', name: 'VIP', root: tagged}]})
+    const repo = tempRepo({'segsync.config.json': jsonConfig(emulator.url)})
+    const res = await runCli(['import'], {cwd: repo.dir, env})
+    expect(res.code).toBe(0)
+    expect(res.stdout).toContain('"CEO" (seg_ceo): a definition cannot hold its rules (/root/children/0/operator: operator "is" is not allowed here; expected one of: contains, not_contains); keep editing it in Sequenzy')
+    expect(readdirSync(join(repo.dir, 'segments'))).toEqual(['vip.json'])
+    const plan = await runCli(['plan', '--detailed-exitcode'], {cwd: repo.dir, env})
+    expect(plan.code).toBe(0)
+    expect(plan.stdout).toContain('1 unmanaged segment')
+  })
+
   it('says there is nothing to import when every segment is managed', async () => {
     const emulator = await sequenzyEmulator({segments: []})
     const repo = tempRepo({'segsync.config.json': jsonConfig(emulator.url)})

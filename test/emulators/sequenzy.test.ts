@@ -60,6 +60,16 @@ describe('Sequenzy emulator (vendors.md §3)', () => {
     expect((await call(e.url, 'POST', '/api/v1/segments', {name: 'No phone', root: root(filter('phone', 'is_empty'))})).status).toBe(201)
   })
 
+  it('takes only contains and not_contains for email, as seed 002 lists, but keeps serving a stored is/is_not', async () => {
+    const e = await sequenzyEmulator({segments: [{id: 'seg_old', name: 'Old', root: {kind: 'group', id: 'root', joinOperator: 'and', children: [{kind: 'filter', id: 'f1', field: 'email', operator: 'is', value: 'a@b.co'}]}}]})
+    const refused = await call(e.url, 'POST', '/api/v1/segments', {name: 'Exact', root: root(filter('email', 'is', 'a@b.co'))})
+    expect(refused.status).toBe(400)
+    expect(refused.body.error).toBe('Operator "is" is not supported for email filters')
+    expect((await call(e.url, 'POST', '/api/v1/segments', {name: 'Gmail', root: root(filter('email', 'contains', '@gmail.com'))})).status).toBe(201)
+    const listed = await call(e.url, 'GET', '/api/v1/segments')
+    expect(listed.body.segments.find((s: {name: string}) => s.name === 'Old').root.children[0]).toMatchObject({field: 'email', operator: 'is'})
+  })
+
   it('answers 409 SEGMENT_NAME_ALREADY_EXISTS on a duplicate name, on create and on rename', async () => {
     const e = await sequenzyEmulator({segments: [{id: 'seg_a', name: 'VIP', root: root(filter('status', 'is', 'a'))}, {id: 'seg_b', name: 'B', root: root(filter('status', 'is', 'a'))}]})
     const created = await call(e.url, 'POST', '/api/v1/segments', {name: 'VIP', root: root(filter('status', 'is', 'a'))})

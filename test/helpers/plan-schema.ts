@@ -9,10 +9,15 @@ import {runCli} from './cli.js'
 
 /** The `--json` plan is valid against schemas/plan.schema.json. */
 export function expectValidPlan(plan: unknown): void {
+  expectValidAgainst('plan.schema.json', plan)
+}
+
+/** A `--json` output is valid against its schema in schemas/ (plan, apply-report, doctor-report…). */
+export function expectValidAgainst(schema: string, value: unknown): void {
   const ajv = new Ajv2020({strict: true})
   addFormats.default(ajv)
-  const validate = ajv.compile(JSON.parse(readFileSync(join(packageRoot, 'schemas/plan.schema.json'), 'utf8')))
-  const valid = validate(plan)
+  const validate = ajv.compile(JSON.parse(readFileSync(join(packageRoot, 'schemas', schema), 'utf8')))
+  const valid = validate(value)
   expect(validate.errors ?? []).toEqual([])
   expect(valid).toBe(true)
 }

@@ -7,7 +7,9 @@ import {existsSync} from 'node:fs'
 import {mkdir, writeFile} from 'node:fs/promises'
 import {dirname, join, relative, resolve, sep} from 'node:path'
 import type {NameOf} from '../provider.js'
-import {packageRoot} from '../../util/package-root.js'
+import {packageRoot, schemaPath} from '../../util/package-root.js'
+import {toPointer} from '../../util/text.js'
+import {schemaValidator} from '../validate/schema.js'
 import {redact} from '../../util/redact.js'
 import type {Problem, RemoteSegment} from '../model.js'
 import {diffWorkspace} from '../diff/diff-workspace.js'
@@ -49,6 +51,15 @@ export async function importWorkspace(ctx: RunContext, pw: PreparedWorkspace, op
   }
   const selection = selectForImport(remotes, pw.definitions, options.nameFilter)
   const dir = options.dir ?? ws.segmentsDir
+  // A remote segment whose rules a definition cannot hold (e.g. an operator the vendor's documents
+  // do not list) is read and diffed, but a file for it would not validate: say so instead.
+  const validator = schemaValidator(schemaPath(provider.schema))
+  const candidates = referenceNames(remotes, pw, selection.toImport)
+  selection.toImport = selection.toImport.filter((remote) => {
+    const [issue] = validator.validate({name: remote.name, ...provider.toDefinition(remote, candidates)})
+    if (issue) selection.skipped.push({id: remote.id, name: remote.name, reason: `a definition cannot hold its rules (${toPointer(issue.path)}: ${issue.message}); keep editing it in ${provider.label}`})
+    return !issue
+  })
   const nameOf = referenceNames(remotes, pw, selection.toImport)
   const taken = new Set<string>()
   const files = selection.toImport.map((remote) => {

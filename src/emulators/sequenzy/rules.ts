@@ -17,7 +17,8 @@ export const operatorsByField: Record<string, string[]> = {
   phone: ['is_not_empty', 'is_empty'],
   smsStatus: ['is', 'is_not'],
   tag: ['contains', 'not_contains', ...EMPTY],
-  email: ['contains', 'not_contains', 'is', 'is_not'],
+  // Seed 002 lists only these for email; the MCP mirror also has is/is_not, which a write must not rely on.
+  email: ['contains', 'not_contains'],
   emailProvider: ['is', 'is_not', ...EMPTY],
   list: ['is', 'is_not', ...EMPTY],
   added: ['less_than', 'more_than'],
