@@ -3,7 +3,7 @@ import {InvalidDefinitionsError} from '../errors.js'
 
 export default class Validate extends BaseCommand {
   static override summary = 'Check every definition offline: schema, names, references and cycles.'
-  static override description = `Reads the config and every definition file of each workspace and reports every problem in one run, each with file:line:column (JSON) or file and JSON path (TS), with "did you mean" hints. Makes no network call and needs no API key.
+  static override description = `Reads the config, every definition file and every segment test file (*.segtest.json|ts) of each workspace and reports every problem in one run, each with file:line:column (JSON) or file and JSON path (TS), with "did you mean" hints. Makes no network call and needs no API key.
 
 Exit codes: 0 valid, 3 invalid definitions or config.`
   static override examples = ['<%= config.bin %> validate', '<%= config.bin %> validate -w production --json', '<%= config.bin %> validate --no-code']
@@ -13,11 +13,14 @@ Exit codes: 0 valid, 3 invalid definitions or config.`
   async run() {
     const {flags} = await this.parse(Validate)
     const {prepare} = await import('../core/pipeline.js')
-    const prepared = await prepare(this.setup(flags))
-    if (prepared.problems.length > 0) throw new InvalidDefinitionsError(prepared.problems)
-    const workspaces = prepared.workspaces.map((w) => ({name: w.workspace.name, provider: w.provider.id, segments: w.workspace.segments, definitions: w.definitions.length}))
+    // Segment test files are checked too: their schema, and the segments and profiles they name.
+    const prepared = await prepare({...this.setup(flags), tests: true})
+    const problems = [...prepared.problems, ...prepared.testProblems]
+    if (problems.length > 0) throw new InvalidDefinitionsError(problems)
+    const workspaces = prepared.workspaces.map((w) => ({name: w.workspace.name, provider: w.provider.id, segments: w.workspace.segments, definitions: w.definitions.length, tests: w.tests.length}))
     for (const w of workspaces) {
-      this.log(`${this.c.green('✓')} ${w.name}: ${w.definitions} definition${w.definitions === 1 ? '' : 's'} valid (${w.provider}, ${w.segments})`)
+      const tests = w.tests ? `, ${w.tests} segment test file${w.tests === 1 ? '' : 's'}` : ''
+      this.log(`${this.c.green('✓')} ${w.name}: ${w.definitions} definition${w.definitions === 1 ? '' : 's'} valid${tests} (${w.provider}, ${w.segments})`)
     }
     return {valid: true, config: prepared.config.file, workspaces}
   }

@@ -16,6 +16,8 @@ import {compareWithSaved} from './apply/saved-plan.js'
 import {cycleProblems, definitionGraph} from './graph/definition-graph.js'
 import {loadDefinitions, type LoadResult} from './load/load-definitions.js'
 import {diffStage, planDocument, planWorkspace} from './plan/build-plan.js'
+import type {SegmentTestFile} from './segtest/model.js'
+import {validateTests} from './segtest/validate-tests.js'
 import {sortProblems} from './validate/problem.js'
 import {validateDefinitions} from './validate/validate-definitions.js'
 
@@ -28,6 +30,8 @@ export interface RunContext {
   noCode?: boolean
   /** Treat a missing segments folder as empty (import into a new workspace). */
   missingFolderOk?: boolean
+  /** Also load and validate the segment test files (`*.segtest.json|ts`): validate and test do. */
+  tests?: boolean
   /** The command will talk to vendors after prepare: warm the connector meanwhile. */
   online?: boolean
   /** Providers by id (src/providers/registry). */
@@ -42,12 +46,16 @@ export interface PreparedWorkspace {
   workspace: Workspace
   provider: Provider
   definitions: Definition[]
+  /** Valid segment test files (only when RunContext.tests). */
+  tests: SegmentTestFile[]
 }
 
 export interface Prepared {
   config: LoadedConfig
   workspaces: PreparedWorkspace[]
   problems: Problem[]
+  /** Problems in segment test files (only when RunContext.tests): they never stop a plan. */
+  testProblems: Problem[]
   /** Every definition file read (path and content), for the plan's hash. */
   contents: Array<{file: string; content: string}>
 }
@@ -59,20 +67,23 @@ export async function prepare(ctx: RunContext): Promise<Prepared> {
   const selected = selectWorkspaces(config.workspaces, ctx.workspace)
   const loads = new Map<string, Promise<LoadResult>>()
   const problems: Problem[] = []
+  const testProblems: Problem[] = []
   const contents: Prepared['contents'] = []
   const workspaces: PreparedWorkspace[] = []
   for (const workspace of selected) {
     const provider = await ctx.providers(workspace.provider)
     // Two workspaces may share a folder (staging and production): read it once.
-    if (!loads.has(workspace.segmentsDir)) loads.set(workspace.segmentsDir, loadDefinitions(workspace.segmentsDir, {cwd: ctx.cwd, noCode: ctx.noCode, missingOk: ctx.missingFolderOk}))
+    if (!loads.has(workspace.segmentsDir)) loads.set(workspace.segmentsDir, loadDefinitions(workspace.segmentsDir, {cwd: ctx.cwd, noCode: ctx.noCode, missingOk: ctx.missingFolderOk, tests: ctx.tests}))
     const loaded = await loads.get(workspace.segmentsDir)!
     const validated = validateDefinitions(loaded.files, provider, schemaPath(provider.schema))
     const graph = definitionGraph(validated.definitions)
     problems.push(...loaded.problems, ...validated.problems, ...cycleProblems(graph, validated.definitions))
     contents.push(...loaded.contents)
-    workspaces.push({workspace, provider, definitions: validated.definitions})
+    const tests = ctx.tests ? validateTests(loaded.tests, provider, validated.definitions, schemaPath(provider.evaluation.testSchema)) : {tests: [], problems: []}
+    testProblems.push(...loaded.testProblems, ...tests.problems)
+    workspaces.push({workspace, provider, definitions: validated.definitions, tests: tests.tests})
   }
-  return {config, workspaces, problems: sortProblems(dedupe(problems)), contents}
+  return {config, workspaces, problems: sortProblems(dedupe(problems)), testProblems: sortProblems(dedupe(testProblems)), contents}
 }
 
 function selectWorkspaces(all: Workspace[], names: string | string[] | undefined): Workspace[] {

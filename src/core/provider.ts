@@ -140,8 +140,58 @@ export interface Provider {
   normalize(body: SegmentBody, nameOf: NameOf): SegmentBody
   /** A body field change in words, for reviewers ("adds filter `event is_not saas.purchase:30d`"). */
   describe?(change: FieldEdit): string | undefined
+  /** Who is in a segment, offline: `segsync test` and the emulators' member counts. */
+  evaluation: Evaluation
   connect(options: ConnectOptions): Promise<ProviderClient>
 }
+
+/**
+ * A membership verdict in three values: a condition the evaluator cannot decide offline (a field
+ * the profile cannot carry, such as Stripe data) is 'unknown', never guessed. AND/OR follow
+ * Kleene's logic: false AND unknown is false, true OR unknown is true.
+ */
+export type Truth = boolean | 'unknown'
+
+/** A condition tree with the value each node had for one profile: the explanation of a verdict. */
+export interface Explained {
+  /** The condition in words ("status is active", "in segment \"VIP\""); for a group, its join. */
+  text: string
+  value: Truth
+  /** A group: how its children combine. */
+  join?: 'AND' | 'OR' | 'NOT'
+  children?: Explained[]
+  /** Why a leaf is 'unknown': what it would need to read. */
+  because?: string
+}
+
+/** What an evaluator may ask while it evaluates one profile. */
+export interface EvaluationContext {
+  /** The clock for relative times ("within 30 days"). */
+  now: Date
+  /**
+   * Membership of the same profile in another segment: a `{ $segment: name }` of a definition or
+   * a remote id in a vendor body. Undefined when no such segment is known.
+   */
+  inSegment(ref: unknown): Explained | undefined
+}
+
+/** Whether the vendor's condition language can be evaluated offline, and with what profiles. */
+export type Evaluation =
+  | {
+      supported: true
+      /** Profile schema, relative to schemas/ (what a test fixture's profiles look like). */
+      profileSchema: string
+      /** Segment test file schema, relative to schemas/. */
+      testSchema: string
+      /** Whether `profile` is in the segment `body`, explained leaf by leaf. */
+      evaluate(body: SegmentBody, profile: Record<string, unknown>, ctx: EvaluationContext): Explained
+    }
+  | {
+      supported: false
+      /** Why this vendor's segments cannot be evaluated (test expectations are skipped with it). */
+      reason: string
+      testSchema: string
+    }
 
 /** Finds a provider by id (the commands pass src/providers/registry). */
 export type ProviderLookup = (id: string) => Promise<Provider>

@@ -64,7 +64,7 @@ export async function publishPlan(plan: PlanDocument, options: PublishOptions): 
 }
 
 /** The working directory relative to the checkout, for annotation paths ('' at the root or outside it). */
-function pathPrefix(workspace: string | undefined, cwd: string): string {
+export function pathPrefix(workspace: string | undefined, cwd: string): string {
   if (!workspace) return ''
   const rel = relative(workspace, cwd)
   return rel.startsWith('..') || isAbsolute(rel) ? '' : rel.split(sep).join('/')

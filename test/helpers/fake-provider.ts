@@ -5,6 +5,7 @@
  */
 import {keyed} from '../../src/core/diff/keyed.js'
 import {isSegmentRef} from '../../src/core/graph/references.js'
+import {group, leaf, undecidable} from '../../src/providers/kit/truth.js'
 import type {CampaignUsage, Definition, RemoteSegment} from '../../src/core/model.js'
 import type {NameOf, Provider, ProviderClient, ProviderId, SegmentBody, SegmentWrite} from '../../src/core/provider.js'
 
@@ -38,6 +39,20 @@ export const fake = {
     ...(typeof body.note === 'string' && body.note !== '' ? {note: body.note} : {}),
   }),
   describe: ({path, kind}) => (path.length === 2 && path[0] === 'rules' && kind !== 'change' ? `${kind === 'add' ? 'adds' : 'removes'} rule \`${String(path[1])}\`` : undefined),
+  // A rule `k=v` holds when the profile's k is v; a profile without k cannot decide it.
+  evaluation: {
+    supported: true,
+    profileSchema: '../test/fixtures/fake-segment.schema.json',
+    testSchema: '../test/fixtures/fake-segtest.schema.json',
+    evaluate: (body, profile, ctx) =>
+      group('AND', [
+        ...((body.rules as string[] | undefined) ?? []).map((rule) => {
+          const [k, v] = rule.split('=') as [string, string]
+          return profile[k] === undefined ? undecidable(rule, `the profile has no ${k}`) : leaf(rule, String(profile[k]) === v)
+        }),
+        ...((body.uses as unknown[] | undefined) ?? []).map((ref) => ctx.inSegment(ref) ?? undecidable('in an unknown segment', 'no such segment')),
+      ]),
+  },
   connect: async () => {
     throw new Error('the fake provider has no network client: use fakeClient()')
   },

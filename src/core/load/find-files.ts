@@ -3,11 +3,21 @@ import {join} from 'node:path'
 
 export const DEFINITION_EXTENSIONS = ['.json', '.ts', '.mts']
 
+/** Segment test files (`segsync test`) sit among the definitions and are never loaded as one. */
+export function isSegmentTestFile(path: string): boolean {
+  return /\.segtest\.(json|ts|mts)$/.test(path)
+}
+
 /**
- * Definition files under `dir`, recursively, sorted for stable output. Skips dot-folders,
- * node_modules and type declarations.
+ * Definition files under `dir`, recursively, sorted for stable output (segment test files apart,
+ * in `tests`). Skips dot-folders, node_modules and type declarations.
  */
-export async function findDefinitionFiles(dir: string): Promise<string[]> {
+export async function findSegmentFiles(dir: string): Promise<{definitions: string[]; tests: string[]}> {
+  const all = await findFiles(dir)
+  return {definitions: all.filter((f) => !isSegmentTestFile(f)), tests: all.filter(isSegmentTestFile)}
+}
+
+async function findFiles(dir: string): Promise<string[]> {
   const out: string[] = []
   async function walk(current: string): Promise<void> {
     const entries = await readdir(current, {withFileTypes: true})

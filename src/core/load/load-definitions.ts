@@ -9,7 +9,7 @@ import type {DefinitionSource, Problem} from '../model.js'
 import {parseJsonWithPositions} from '../../util/json-source.js'
 import {importDefault} from '../../util/ts-loader.js'
 import {tsLocator} from '../../util/ts-source.js'
-import {findDefinitionFiles} from './find-files.js'
+import {findSegmentFiles} from './find-files.js'
 
 export interface LoadedFile {
   source: DefinitionSource
@@ -19,6 +19,9 @@ export interface LoadedFile {
 export interface LoadResult {
   files: LoadedFile[]
   problems: Problem[]
+  /** Segment test files (`*.segtest.json|ts`), loaded only when asked for (LoadOptions.tests). */
+  tests: LoadedFile[]
+  testProblems: Problem[]
   /** Path and content of every file read, for the plan's definitions hash. */
   contents: Array<{file: string; content: string}>
 }
@@ -29,27 +32,35 @@ export interface LoadOptions {
   noCode?: boolean
   /** A missing folder is an empty workspace (import), not a mistake in the config. */
   missingOk?: boolean
+  /** Also load the segment test files (validate, test). */
+  tests?: boolean
 }
 
 export async function loadDefinitions(dir: string, options: LoadOptions): Promise<LoadResult> {
   let paths: string[]
+  let testPaths: string[]
   try {
-    paths = await findDefinitionFiles(dir)
+    ;({definitions: paths, tests: testPaths} = await findSegmentFiles(dir))
   } catch (error) {
     const file = displayPath(dir, options.cwd)
     const code = (error as {code?: string}).code
-    if (code === 'ENOENT' && options.missingOk) return {files: [], contents: [], problems: []}
+    if (code === 'ENOENT' && options.missingOk) return {files: [], contents: [], problems: [], tests: [], testProblems: []}
     return {
       files: [],
       contents: [],
+      tests: [],
+      testProblems: [],
       problems: [{file, message: code === 'ENOENT' ? 'segments folder does not exist' : `cannot read segments folder: ${String(error)}`, hint: 'Check the workspace "segments" path in the config.'}],
     }
   }
   const results = await Promise.all(paths.map((p) => loadFile(p, options)))
+  const tests = options.tests ? await Promise.all(testPaths.map((p) => loadFile(p, options))) : []
   return {
     files: results.flatMap((r) => (r.file ? [r.file] : [])),
     problems: results.flatMap((r) => r.problems),
     contents: results.map((r) => r.content),
+    tests: tests.flatMap((r) => (r.file ? [r.file] : [])),
+    testProblems: tests.flatMap((r) => r.problems),
   }
 }
 

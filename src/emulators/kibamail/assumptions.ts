@@ -48,8 +48,6 @@ export const assumptions = {
   validateTopicIds: false,
   /** No uniqueness rule for segment names is documented. */
   uniqueNames: false,
-  /** String operators (eq, contains, startsWith, endsWith) compare case-sensitively, as MongoDB does. */
-  caseSensitive: true,
   /** §2.4: 429 is `rate_limit_error` / RATE_LIMIT_EXCEEDED; Retry-After (seconds) comes from the shared server. */
   rateLimitCode: 'RATE_LIMIT_EXCEEDED',
   /** Not-found codes follow the documented pattern `FORM_NOT_FOUND`. */

@@ -8,9 +8,15 @@
  * with `dependsOn: ['<name>']`.
  */
 import type {AltcraftSegment} from '../../generated/altcraft-segment.js'
+import type {AltcraftSegmentTest} from '../../generated/altcraft-segtest.js'
 
 export type * from '../../generated/altcraft-segment.js'
 
 export function defineSegment(definition: AltcraftSegment): AltcraftSegment {
   return definition
+}
+
+/** A segment test (`*.segtest.ts`): fixture profiles, typed as Altcraft's conditions read them, and who should be in which segment. */
+export function defineSegmentTest(test: AltcraftSegmentTest): AltcraftSegmentTest {
+  return test
 }

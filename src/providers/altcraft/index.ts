@@ -20,5 +20,7 @@ export const altcraft = {
   remoteReferences: (remote) => remoteReferences(remote.raw),
   normalize: (body) => normalizeBody(body),
   describe: describeChange,
+  // Altcraft publishes no query vocabulary (vendors.md §5.4): its segments are never evaluated, never guessed.
+  evaluation: {supported: false, reason: 'Altcraft does not publish its query vocabulary (compo, name, operator, type), so segsync cannot tell who is in an Altcraft segment', testSchema: 'altcraft/segtest.schema.json'},
   connect: async (options) => (await import('./client.js')).connectAltcraft(options),
 } satisfies Provider

@@ -1,5 +1,6 @@
 import type {Provider} from '../../core/provider.js'
 import {describeChange} from './describe.js'
+import {evaluate} from './evaluate.js'
 import {normalizeBody, toDefinitionBody} from './mapping.js'
 
 /** Kibamail (email): seed 001, vendors.md §2. */
@@ -20,5 +21,6 @@ export const kibamail = {
   remoteReferences: () => [],
   normalize: (body, _nameOf) => normalizeBody(body),
   describe: describeChange,
+  evaluation: {supported: true, profileSchema: 'kibamail/profile.schema.json', testSchema: 'kibamail/segtest.schema.json', evaluate},
   connect: async (options) => (await import('./client.js')).connectKibamail(options),
 } satisfies Provider

@@ -22,5 +22,6 @@ export const mailglyph = {
   remoteReferences: (remote) => remoteReferences(remote.raw),
   normalize: normalizeBody,
   describe: describeChange,
+  evaluation: {supported: false, reason: 'segsync does not evaluate MailGlyph segments yet', testSchema: 'mailglyph/segtest.schema.json'},
   connect: async (options) => (await import('./client.js')).connectMailGlyph(options),
 } satisfies Provider

@@ -6,9 +6,15 @@
  * `segment()` helper here.
  */
 import type {Push0Segment} from '../../generated/push0-segment.js'
+import type {Push0SegmentTest} from '../../generated/push0-segtest.js'
 
 export type * from '../../generated/push0-segment.js'
 
 export function defineSegment(definition: Push0Segment): Push0Segment {
   return definition
+}
+
+/** A segment test (`*.segtest.ts`): fixture profiles, typed as Push0's conditions read them, and who should be in which segment. */
+export function defineSegmentTest(test: Push0SegmentTest): Push0SegmentTest {
+  return test
 }

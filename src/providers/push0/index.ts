@@ -23,5 +23,6 @@ export const push0 = {
   remoteReferences: () => [],
   normalize: (body) => normalizeBody(body),
   describe: describeChange,
+  evaluation: {supported: false, reason: 'segsync does not evaluate Push0 segments yet', testSchema: 'push0/segtest.schema.json'},
   connect: async (options) => (await import('./client.js')).connectPush0(options),
 } satisfies Provider

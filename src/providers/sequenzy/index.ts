@@ -21,5 +21,6 @@ export const sequenzy = {
   remoteReferences: (remote) => remoteReferences(remote.raw),
   normalize: normalizeBody,
   describe: describeChange,
+  evaluation: {supported: false, reason: 'segsync does not evaluate Sequenzy segments yet', testSchema: 'sequenzy/segtest.schema.json'},
   connect: async (options) => (await import('./client.js')).connectSequenzy(options),
 } satisfies Provider

@@ -1,0 +1,21 @@
+/* Generated from schemas/mailglyph/profile.schema.json by scripts/gen-types.mjs. Do not edit: change the schema and run `npm run gen:types`. */
+
+/**
+ * A MailGlyph profile for segment tests. Its typed shape comes with the evaluator (issue 16).
+ */
+export interface MailGlyphProfile {
+  /**
+   * The profile's id in this test file.
+   */
+  id: string
+}
+/**
+ * This interface was referenced by `MailGlyphProfile`'s JSON-Schema
+ * via the `definition` "Profile".
+ */
+export interface Profile {
+  /**
+   * The profile's id in this test file.
+   */
+  id: string
+}
