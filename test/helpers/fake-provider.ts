@@ -48,7 +48,7 @@ export const fake = {
       group('AND', [
         ...((body.rules as string[] | undefined) ?? []).map((rule) => {
           const [k, v] = rule.split('=') as [string, string]
-          return profile[k] === undefined ? undecidable(rule, `the profile has no ${k}`) : leaf(rule, String(profile[k]) === v)
+          return profile[k] === undefined ? undecidable(rule, `the profile has no ${k}`) : leaf(rule, JSON.stringify(profile[k]) === JSON.stringify(v) || profile[k] === v)
         }),
         ...((body.uses as unknown[] | undefined) ?? []).map((ref) => ctx.inSegment(ref) ?? undecidable('in an unknown segment', 'no such segment')),
       ]),
