@@ -55,6 +55,12 @@ describe('segsync doctor (MailGlyph)', () => {
     expect(byId.get('campaigns-scheduled')!.message).toBe('GET /campaigns answered outside its contract: at /data/0 expected a property "segmentId", got {"id":"c1","name":"X","status":"SCHEDULED","audienceType":"SEGMENT"}')
   })
 
+  it('fails a campaign list whose pages do not end', async () => {
+    const stuck = {data: [{id: 'c1', name: 'X', status: 'SCHEDULED', audienceType: 'ALL'}], page: 1, pageSize: 100, total: 300, totalPages: 3}
+    const {byId} = await doctor({}, (e) => e.faults.add({method: 'GET', path: '/campaigns', fault: {type: 'answer', body: JSON.stringify(stuck)}}))
+    expect(byId.get('campaigns-scheduled')).toMatchObject({status: 'fail', message: 'MailGlyph returned page 2 of GET /campaigns?status=SCHEDULED with only items already read: pagination is not advancing, so segsync stopped instead of looping'})
+  })
+
   it('fails a list that does not say segment types (segsync would keep them read-only), and a list that is not a list', async () => {
     const untyped = await doctor({}, (e) => e.faults.add({method: 'GET', path: '/segments', fault: {type: 'answer', body: JSON.stringify([{id: 'seg_a', name: 'A', condition: pro}])}}))
     expect(untyped.byId.get('segment-type')).toMatchObject({status: 'fail', message: '1 segment has no type ("A"): segsync lists it read-only and will not change it'})

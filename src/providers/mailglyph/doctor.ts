@@ -11,7 +11,8 @@ import {readSegmentList} from './answers.js'
 import {READ_CAMPAIGN_STATUSES, listAll} from './campaigns.js'
 import {segmentChecks} from './doctor-segments.js'
 
-const OPENAPI = 'MailGlyph OpenAPI (Mailrify/mailrify-node docs/openapi.json)'
+/** MailGlyph's published OpenAPI, shipped with its official SDKs (vendors.md §1.1). */
+const OPENAPI = 'Mailrify/mailrify-node docs/openapi.json'
 
 export async function mailglyphDoctor(http: HttpClient): Promise<DoctorCheck[]> {
   const seen = new Set<string>()
@@ -31,7 +32,7 @@ export async function mailglyphDoctor(http: HttpClient): Promise<DoctorCheck[]> 
   let segments: Segment[] | undefined
   const checks: DoctorCheck[] = [
     keyCheck(listed),
-    await probe({id: 'segments-list', title: 'Segment list', basis: `GET /segments → Segment[], a bare array with no pagination (${OPENAPI} listSegments)`}, () => {
+    await probe({id: 'segments-list', title: 'Segment list', basis: `GET /segments → Segment[], a bare array with no pagination (OpenAPI listSegments, ${OPENAPI})`}, () => {
       if ('error' in listed) throw listed.error
       segments = readSegmentList(listed.res)
       return Promise.resolve(`${segments.length} segment${segments.length === 1 ? '' : 's'} answered inside the contract, in one answer as documented`)
@@ -45,7 +46,7 @@ export async function mailglyphDoctor(http: HttpClient): Promise<DoctorCheck[]> 
 
 /** MailGlyph keys have no scopes: a secret key (sk_…, checked before connecting) reads everything. */
 function keyCheck(listed: {res: HttpResponse} | {error: unknown}): DoctorCheck {
-  const base = {id: 'secret-key', title: 'Secret key', basis: `"Secret keys (sk_*) are required for all endpoints except /v1/track" (${OPENAPI} securitySchemes.ApiKeyAuth); no scopes`}
+  const base = {id: 'secret-key', title: 'Secret key', basis: `"Secret keys (sk_*) are required for all endpoints except /v1/track" (OpenAPI securitySchemes.ApiKeyAuth, ${OPENAPI}); no scopes`}
   if (!('error' in listed)) return {...base, status: 'pass', message: 'the key is a secret key (sk_…) and MailGlyph accepts it on GET /segments'}
   if (listed.error instanceof AuthError) return {...base, status: 'fail', message: `refused: ${listed.error.message}`}
   return {...base, status: 'skip', message: 'GET /segments failed before the key could be judged (see the segment list check)'}
@@ -53,7 +54,7 @@ function keyCheck(listed: {res: HttpResponse} | {error: unknown}): DoctorCheck {
 
 /** One status segsync reads: its pages answer inside the contract and end. */
 async function campaignCheck(http: HttpClient, status: string): Promise<DoctorCheck> {
-  const spec = {id: `campaigns-${status.toLowerCase()}`, title: `${status} campaigns`, basis: `GET /campaigns?status=${status}&page&pageSize=100 → {data: Campaign[], totalPages}; each Campaign's audienceType with segmentId or audienceCondition (${OPENAPI} listCampaigns; vendors.md §1.7)`}
+  const spec = {id: `campaigns-${status.toLowerCase()}`, title: `${status} campaigns`, basis: `GET /campaigns?status=${status}&page&pageSize=100 → {data: Campaign[], totalPages}; each Campaign's audienceType with segmentId or audienceCondition (OpenAPI listCampaigns, ${OPENAPI}; vendors.md §1.7)`}
   return probe(spec, async () => {
     try {
       const campaigns = await listAll(http, status)
