@@ -149,7 +149,9 @@ describe('MailGlyph emulator (vendors.md §1)', () => {
     const second = await call(e.url, 'GET', '/campaigns?status=SCHEDULED&page=2&pageSize=50')
     expect(second.body).toMatchObject({page: 2, pageSize: 50, total: 65, totalPages: 2})
     expect(second.body.data).toHaveLength(15)
-    expect(second.body.data[0]).toMatchObject({status: 'SCHEDULED', audienceType: 'SEGMENT', segmentId: 'seg_a', sentCount: 0, audienceCondition: null})
+    expect(second.body.data[0]).toMatchObject({status: 'SCHEDULED', audienceType: 'SEGMENT', segmentId: 'seg_a', sentCount: 0})
+    // The OpenAPI's audienceCondition is a FilterCondition, not nullable: left out when unset (assumptions.unsetAudienceCondition).
+    expect(second.body.data[0]).not.toHaveProperty('audienceCondition')
     expect((await call(e.url, 'GET', '/campaigns?pageSize=101')).status).toBe(400)
     const badStatus = await call(e.url, 'GET', '/campaigns?status=ACTIVE')
     expect(badStatus.status).toBe(400)
@@ -157,6 +159,8 @@ describe('MailGlyph emulator (vendors.md §1)', () => {
     const detail = await call(e.url, 'GET', '/campaigns/c1')
     expect(detail.body).toMatchObject({success: true, data: {id: 'c1', segmentId: 'seg_a', segment: {id: 'seg_a', name: 'A', memberCount: 0}}})
     expect((await call(e.url, 'GET', '/campaigns/nope')).body).toMatchObject({code: 404, message: 'Campaign not found'})
+    const asPlunk = await mailglyphEmulator({campaigns: campaigns.slice(0, 2)}, {assumptions: {unsetAudienceCondition: 'null'}})
+    expect((await call(asPlunk.url, 'GET', '/campaigns')).body.data[0]).toMatchObject({audienceCondition: null})
   })
 
   it('answers 429 with Retry-After in the error envelope under an injected limit (none is documented)', async () => {

@@ -7,6 +7,7 @@ import {diffWorkspace} from '../../src/core/diff/diff-workspace.js'
 import type {Definition} from '../../src/core/model.js'
 import {schemaValidator} from '../../src/core/validate/schema.js'
 import {createMailGlyphApp} from '../../src/emulators/mailglyph/app.js'
+import {readSegmentList} from '../../src/providers/mailglyph/answers.js'
 import {toRemote} from '../../src/providers/mailglyph/client.js'
 import {mailglyph} from '../../src/providers/mailglyph/index.js'
 import {schemaPath} from '../../src/util/package-root.js'
@@ -16,7 +17,8 @@ function remotesOf(seed: unknown) {
   const app = createMailGlyphApp({apiKeys: [MAILGLYPH_KEY], ...(seed as object)})
   const res = app.handle({method: 'GET', path: '/segments', query: new URLSearchParams(), headers: {authorization: `Bearer ${MAILGLYPH_KEY}`}, text: '', json: undefined, jsonError: false})
   expect(res.status).toBe(200)
-  return (res.body as Array<{id: string; name: string}>).map(toRemote)
+  // Through the contract, as the client reads it.
+  return readSegmentList({body: res.body}).map(toRemote)
 }
 
 function asDefinition(file: Record<string, unknown>): Definition {

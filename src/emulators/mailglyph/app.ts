@@ -37,7 +37,7 @@ function route(state: MailGlyphState, rules: MailGlyphAssumptions, req: Emulator
     if (id && m === 'DELETE') return deleteSegment(state, rules, id)
   }
   if (resource === 'campaigns' && rest.length === 0 && m === 'GET') {
-    return id ? getCampaign(state, id, fail, present) : listCampaigns(state, req, rules, fail)
+    return id ? getCampaign(state, rules, id, fail, present) : listCampaigns(state, req, rules, fail)
   }
   return fail(404, `Cannot ${m} ${req.path}`)
 }

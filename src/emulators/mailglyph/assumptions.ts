@@ -45,6 +45,12 @@ export interface MailGlyphAssumptions {
    * words it as OpenAPI request validators do, `request/body/<path> must …`, from this prefix.
    */
   validationPrefix: string
+  /**
+   * §1.7: the OpenAPI types a Campaign's `audienceCondition` as a FilterCondition, not nullable, and
+   * says nothing of campaigns without one (ALL and SEGMENT audiences). 'omit' leaves it out, which
+   * keeps to the document; 'null' answers null, as upstream Plunk's nullable column would.
+   */
+  unsetAudienceCondition: 'omit' | 'null'
   /** §1.4: the `error` member of the error body is the HTTP reason phrase; `time` is epoch ms. */
   errorType: (status: number) => string
 }
@@ -74,5 +80,6 @@ export const assumptions: MailGlyphAssumptions = {
   listNewestFirst: true,
   newMemberCount: 0,
   validationPrefix: 'request',
+  unsetAudienceCondition: 'omit',
   errorType: (status) => REASONS[status] ?? (status >= 500 ? 'Internal Server Error' : 'Error'),
 }

@@ -19,14 +19,14 @@ export function listCampaigns(state: MailGlyphState, req: EmulatorRequest, rules
   const matching = state.campaigns.filter((c) => status === null || c.status === status)
   const paged = paginate(matching, req, rules, fail)
   if ('response' in paged) return paged.response
-  return {status: 200, body: {...paged.page, data: paged.page.data.map((c) => present(c, state.projectId))}}
+  return {status: 200, body: {...paged.page, data: paged.page.data.map((c) => present(c, state.projectId, rules))}}
 }
 
-export function getCampaign(state: MailGlyphState, id: string, fail: Fail, segment: (s: StoredSegment) => unknown): EmulatorResponse {
+export function getCampaign(state: MailGlyphState, rules: MailGlyphAssumptions, id: string, fail: Fail, segment: (s: StoredSegment) => unknown): EmulatorResponse {
   const campaign = state.campaigns.find((c) => c.id === id)
   if (!campaign) return fail(404, 'Campaign not found')
   const target = campaign.segmentId ? state.segments.find((s) => s.id === campaign.segmentId) : undefined
-  return {status: 200, body: {success: true, data: {...present(campaign, state.projectId), ...(target ? {segment: segment(target)} : {})}}}
+  return {status: 200, body: {success: true, data: {...present(campaign, state.projectId, rules), ...(target ? {segment: segment(target)} : {})}}}
 }
 
 /** Ids of the campaigns in `statuses` that target a segment (Plunk's delete guard). */
@@ -34,18 +34,22 @@ export function campaignsUsing(state: MailGlyphState, segmentId: string, statuse
   return state.campaigns.filter((c) => c.segmentId === segmentId && statuses.includes(c.status))
 }
 
-/** The OpenAPI `Campaign` object, with the counters and nullable fields a seed may leave out. */
-function present(c: StoredCampaign, projectId: string) {
+/**
+ * The OpenAPI `Campaign` object, with the counters and nullable fields a seed may leave out.
+ * `audienceCondition` is a FilterCondition in the OpenAPI, not nullable: unset, it is left out
+ * (assumptions.unsetAudienceCondition); `from` (format email) is shown only when seeded.
+ */
+function present(c: StoredCampaign, projectId: string, rules: MailGlyphAssumptions) {
   const created = c.createdAt ?? '2026-01-01T00:00:00.000Z'
+  const {audienceCondition, ...rest} = c
+  const condition = audienceCondition ?? (rules.unsetAudienceCondition === 'null' ? null : undefined)
   return {
     description: null,
     subject: '',
     body: '',
-    from: '',
     fromName: null,
     replyTo: null,
     segmentId: null,
-    audienceCondition: null,
     totalRecipients: 0,
     sentCount: 0,
     deliveredCount: 0,
@@ -55,7 +59,8 @@ function present(c: StoredCampaign, projectId: string) {
     scheduledFor: null,
     sentAt: null,
     projectId,
-    ...c,
+    ...rest,
+    ...(condition !== undefined ? {audienceCondition: condition} : {}),
     createdAt: created,
     updatedAt: c.updatedAt ?? created,
   }

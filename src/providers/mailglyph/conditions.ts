@@ -22,6 +22,11 @@ export interface Condition {
   groups: Group[]
 }
 
+/** OpenAPI `SegmentFilter.operator` enum (Mailrify/mailrify-node docs/openapi.json). */
+export const PUBLISHED_OPERATORS = [
+  'equals', 'notEquals', 'contains', 'notContains', 'greaterThan', 'lessThan', 'greaterThanOrEqual', 'lessThanOrEqual',
+  'exists', 'notExists', 'within', 'olderThan', 'triggered', 'triggeredWithin', 'triggeredOlderThan', 'notTriggered',
+]
 /** "Unit is required for time-based operators such as within/olderThan/triggeredWithin/triggeredOlderThan". */
 export const TIME_OPERATORS = ['within', 'olderThan', 'triggeredWithin', 'triggeredOlderThan']
 /** Omit the value for these (Plunk MCP: "Omit for exists/notExists/triggered/notTriggered"). */
@@ -42,14 +47,18 @@ export function membershipId(field: string): string {
 /** Segment ids of the membership filters in every group and nested condition; nothing is copied. */
 export function membershipIds(condition: Condition | null | undefined): string[] {
   const ids: string[] = []
-  const visit = (c: Condition | null | undefined): void => {
-    for (const group of c?.groups ?? []) {
-      for (const f of group.filters ?? []) if (isMembership(f.operator) && typeof f.field === 'string') ids.push(membershipId(f.field))
-      visit(group.conditions)
-    }
-  }
-  visit(condition)
+  eachFilter(condition, (f) => {
+    if (isMembership(f.operator) && typeof f.field === 'string') ids.push(membershipId(f.field))
+  })
   return ids
+}
+
+/** Every filter of every group and nested condition, in place. */
+export function eachFilter(condition: Condition | null | undefined, fn: (filter: Filter) => void): void {
+  for (const group of condition?.groups ?? []) {
+    for (const f of group.filters ?? []) fn(f)
+    eachFilter(group.conditions, fn)
+  }
 }
 
 /**

@@ -6,17 +6,15 @@
  */
 import {keyed} from '../../core/diff/keyed.js'
 import type {NameOf, SegmentBody} from '../../core/provider.js'
+import type {FilterCondition, Segment} from '../../generated/mailglyph-responses.js'
 import {filterText, isMembership, meaningful, membershipId, membershipIds, type Condition, type Filter, type Group} from './conditions.js'
 
-interface ApiSegment {
-  description?: string | null
-  condition?: Condition | null
-  trackMembership?: boolean
-}
-
-/** The remote segment as a user would write it. */
+/**
+ * The remote segment as a user would write it. `raw` is the Segment the client read through
+ * its contract (schemas/mailglyph/responses.schema.json), so its shape is known here.
+ */
 export function toDefinitionBody(raw: unknown, nameOf: NameOf): SegmentBody {
-  const r = (raw ?? {}) as ApiSegment
+  const r = raw as Segment
   return {
     ...(r.description ? {description: r.description} : {}),
     ...(r.condition ? {condition: plainCondition(r.condition, nameOf)} : {}),
@@ -24,7 +22,7 @@ export function toDefinitionBody(raw: unknown, nameOf: NameOf): SegmentBody {
   }
 }
 
-function plainCondition(condition: Condition, nameOf: NameOf): Condition {
+function plainCondition(condition: FilterCondition, nameOf: NameOf): Condition {
   return {
     logic: condition.logic,
     groups: condition.groups.map((g) => ({
@@ -43,7 +41,7 @@ function fieldOf(filter: Filter, nameOf: NameOf): unknown {
 
 /** Segment ids of the remote segment's membership filters. */
 export function remoteReferences(raw: unknown): string[] {
-  return membershipIds((raw as ApiSegment | undefined)?.condition)
+  return membershipIds((raw as Segment).condition)
 }
 
 /**
