@@ -1,6 +1,7 @@
 import type {Provider} from '../../core/provider.js'
 import {checkBody} from './check.js'
 import {describeChange} from './describe.js'
+import {evaluate} from './evaluate.js'
 import {normalizeBody, toDefinitionBody} from './mapping.js'
 
 /** Push0 (push notifications): seed 003, vendors.md §4. */
@@ -23,6 +24,6 @@ export const push0 = {
   remoteReferences: () => [],
   normalize: (body) => normalizeBody(body),
   describe: describeChange,
-  evaluation: {supported: false, reason: 'segsync does not evaluate Push0 segments yet', testSchema: 'push0/segtest.schema.json'},
+  evaluation: {supported: true, profileSchema: 'push0/profile.schema.json', testSchema: 'push0/segtest.schema.json', evaluate},
   connect: async (options) => (await import('./client.js')).connectPush0(options),
 } satisfies Provider
