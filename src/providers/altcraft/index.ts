@@ -1,4 +1,6 @@
+import type {RemoteSegment} from '../../core/model.js'
 import type {Provider} from '../../core/provider.js'
+import type {Segment} from '../../generated/altcraft-responses.js'
 import {checkBody} from './check.js'
 import {describeChange} from './describe.js'
 import {normalizeBody, remoteReferences, toDefinitionBody} from './mapping.js'
@@ -16,9 +18,14 @@ export const altcraft = {
   deletes: {supported: true},
   cosmeticFields: ['name'],
   check: checkBody,
-  toDefinition: (remote) => toDefinitionBody(remote.raw),
-  remoteReferences: (remote) => remoteReferences(remote.raw),
+  toDefinition: (remote) => toDefinitionBody(rawOf(remote)),
+  remoteReferences: (remote) => remoteReferences(rawOf(remote)),
   normalize: (body) => normalizeBody(body),
   describe: describeChange,
   connect: async (options) => (await import('./client.js')).connectAltcraft(options),
 } satisfies Provider
+
+/** A remote segment's body: the client builds every one from a segments/get answer inside its contract (read-segments.ts). */
+function rawOf(remote: RemoteSegment): Segment {
+  return remote.raw as Segment
+}
