@@ -65,7 +65,7 @@ async function deleteSegment(api: AltcraftApi, remote: RemoteSegment): Promise<v
     const listed = await api.listAll('SegmentList', 'segments/list')
     if (!listed.some((s) => s.id === id)) return
     throw new SegsyncError(
-      `Altcraft answered ${segmentDelete.method} for ${JSON.stringify(remote.name)} (${id}) with "not found" (${error.message}), yet segments/list still lists it: nothing was deleted. segsync assumes the method ${segmentDelete.method} from the names of the documented ones (its page was not found), and this account may not have it`,
+      `Altcraft still lists ${JSON.stringify(remote.name)} (${id}) after its ${segmentDelete.method} answered "not found" (${error.message}): nothing was deleted. segsync assumes the method ${segmentDelete.method} from the names of the documented ones (its page was not found), and this account may not have it`,
       'Delete the segment in the Altcraft UI, and send us the output of `segsync doctor` with the name of the delete method your Altcraft version documents.',
     )
   }

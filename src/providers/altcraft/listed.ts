@@ -20,7 +20,7 @@ export async function readListed<T>(listed: ListedItem[], relist: () => Promise<
         // Deleted between the list and its read: nothing to plan for it.
         if (!(await stillListed(item.id))) return undefined
         throw new SegsyncError(
-          `Altcraft lists ${what} ${item.id} (${JSON.stringify(item.name)}) but answered "not found" when segsync read it (${error.message}), so segsync stopped before writing anything`,
+          `Altcraft lists ${what} ${item.id} (${JSON.stringify(item.name)}), yet reading it answered "not found" (${error.message}): segsync stopped before writing anything`,
           'If it was being deleted or changed while segsync read it, run the command again. Otherwise run `segsync doctor` and send us its report.',
         )
       }
