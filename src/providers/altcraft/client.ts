@@ -10,7 +10,7 @@ import type {ConnectOptions, ProviderClient, SegmentBody, VendorFinding} from '.
 import type {Segment, SegmentDeleted, SegmentSaved} from '../../generated/altcraft-responses.js'
 import {lifecycle} from '../kit/http.js'
 import {connectApi, type AltcraftApi} from './api.js'
-import {segmentDelete} from './assumptions.js'
+import {NOT_FOUND, segmentDelete} from './assumptions.js'
 import {readUsage} from './campaigns.js'
 import {altcraftDoctor} from './doctor.js'
 import {databaseOf} from './mapping.js'
@@ -61,7 +61,7 @@ async function deleteSegment(api: AltcraftApi, remote: RemoteSegment): Promise<v
   try {
     await api.write<SegmentDeleted>('SegmentDeleted', segmentDelete.method, {id}, {idempotent: true})
   } catch (error) {
-    if (!(error instanceof VendorError && error.status === 404)) throw error
+    if (!(error instanceof VendorError && error.status === NOT_FOUND)) throw error
     const listed = await api.listAll('SegmentList', 'segments/list')
     if (!listed.some((s) => s.id === id)) return
     throw new SegsyncError(

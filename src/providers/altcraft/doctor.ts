@@ -5,14 +5,13 @@
 import {VendorError} from '../../errors.js'
 import type {RemoteSegment} from '../../core/model.js'
 import type {DoctorCheck} from '../../core/provider.js'
-import type {ListedItem, MailingDetail, SegmentList} from '../../generated/altcraft-responses.js'
+import type {ListedItem, MailingDetail, Segment, SegmentList} from '../../generated/altcraft-responses.js'
 import {probe, rateLimitCheck} from '../kit/probe.js'
 import type {AltcraftApi} from './api.js'
-import {segmentDelete} from './assumptions.js'
+import {NOT_FOUND, segmentDelete} from './assumptions.js'
 import {readUsage} from './campaigns.js'
 import {readAll} from './read-segments.js'
 import {segmentType} from './segment-type.js'
-import type {Segment} from '../../generated/altcraft-responses.js'
 
 /** An id no account reaches (the largest 32-bit integer): its segments/get shows how "not found" reads. */
 const NO_SUCH_ID = 2_147_483_647
@@ -40,7 +39,7 @@ export async function altcraftDoctor(api: AltcraftApi): Promise<DoctorCheck[]> {
         await api.read('SegmentDetail', 'segments/get', {id: NO_SUCH_ID})
         return {status: 'skip', message: `segments/get answered a segment for id ${NO_SUCH_ID}, which should not exist; segsync treats any "not found" it cannot confirm by listing as a failure`}
       } catch (error) {
-        if (error instanceof VendorError && error.status === 404) return `a missing segment answers 404 (${error.message}); segsync confirms such an answer by listing before it trusts it`
+        if (error instanceof VendorError && error.status === NOT_FOUND) return `a missing segment answers ${NOT_FOUND} (${error.message}); segsync confirms such an answer by listing before it trusts it`
         throw error
       }
     }),

@@ -6,6 +6,7 @@
  */
 import {SegsyncError, VendorError} from '../../errors.js'
 import type {ListedItem} from '../../generated/altcraft-responses.js'
+import {NOT_FOUND} from './assumptions.js'
 
 export async function readListed<T>(listed: ListedItem[], relist: () => Promise<ListedItem[]>, what: string, get: (id: number) => Promise<T>): Promise<Array<T | undefined>> {
   // One re-read of the list serves every "not found" of this run.
@@ -16,7 +17,7 @@ export async function readListed<T>(listed: ListedItem[], relist: () => Promise<
       try {
         return await get(item.id)
       } catch (error) {
-        if (!(error instanceof VendorError && error.status === 404)) throw error
+        if (!(error instanceof VendorError && error.status === NOT_FOUND)) throw error
         // Deleted between the list and its read: nothing to plan for it.
         if (!(await stillListed(item.id))) return undefined
         throw new SegsyncError(

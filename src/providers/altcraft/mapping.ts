@@ -99,7 +99,8 @@ function cleanQuery(query: Query | DefinitionQuery): Query {
  * (`email equal Yahoo! (US)`), nested queries too, so their order carries no meaning.
  */
 export function normalizeBody(body: SegmentBody): SegmentBody {
-  const b = definitionBody(body as SegmentFields) as {segment?: SegmentBlock[]}
+  // A definition body has passed its schema, a remote one its contract: both have SegmentFields.
+  const b = definitionBody(body) as {segment?: SegmentBlock[]}
   const blocks = b.segment?.map((block, i) => [`block #${i + 1}`, {...block, queries: keyedQueries(block.queries)}] as const)
   return {...b, ...(blocks ? {segment: Object.fromEntries(blocks)} : {})}
 }

@@ -21,7 +21,7 @@ export const STATIC_NOTE = 'a static segment (no rules: its members are added by
 export const UNKNOWN_TYPE_NOTE =
   "Altcraft's segments/get did not say whether it is dynamic or updatable (no is_static), and no other documented read does; " +
   'segsync lists it but never changes or deletes it, because a write states the type and a guess could change it unseen. ' +
-  'Change it in the Altcraft UI, and run `segsync doctor` to see what this account answers'
+  'Make this change in the Altcraft UI; `segsync doctor` shows what this account answers (send us its report)'
 
 /** Why segsync only lists a segment of this type, or undefined when it manages it. */
 export function readOnlyNote(type: SegmentType): string | undefined {
