@@ -1,4 +1,6 @@
 import {describe, expect, it} from 'vitest'
+import {schemaValidator} from '../../src/core/validate/schema.js'
+import {schemaPath} from '../../src/util/package-root.js'
 import {altcraftEmulator, block, call, query} from '../helpers/altcraft.js'
 
 const ok = {error: 0, error_text: 'Successful operation'}
@@ -60,6 +62,32 @@ describe('Altcraft emulator: segments', () => {
       },
       ...ok,
     })
+  })
+
+  it('with getIncludesTypeFlags: false, answers get exactly as the documented example: no type flags, no top-level list_id', async () => {
+    const e = await altcraftEmulator({getIncludesTypeFlags: false})
+    await call(e.url, 'segments/add', {...dynamic('A'), is_static: true, is_refresh_daily: true})
+    const {data} = (await call(e.url, 'segments/get', {id: 1})).body as {data: Record<string, unknown>}
+    expect(Object.keys(data).sort()).toEqual(['count', 'id', 'name', 'segment'])
+    // The type is still stored: only the answer leaves it out.
+    expect(e.state.segments[0]).toMatchObject({is_static: true, is_refresh_daily: true})
+  })
+
+  it('answers every method segsync calls inside the contract segsync holds Altcraft to', async () => {
+    const contract = (def: string) => schemaValidator(schemaPath('altcraft/responses.schema.json'), def)
+    const e = await altcraftEmulator({campaigns: [{id: 21, name: 'Weekly digest', is_active: true, data_type: 'segment', data_id: 1}]})
+    const answers: Array<[string, unknown]> = [
+      ['SegmentSaved', (await call(e.url, 'segments/add', dynamic('A'))).body],
+      ['SegmentSaved', (await call(e.url, 'segments/add', {name: 'Static', is_static: true, list_id: 5})).body],
+      ['SegmentList', (await call(e.url, 'segments/list', {})).body],
+      ['SegmentDetail', (await call(e.url, 'segments/get', {id: 1})).body],
+      ['SegmentDetail', (await call(e.url, 'segments/get', {id: 2})).body],
+      ['SegmentSaved', (await call(e.url, 'segments/update', {id: 1, ...dynamic('A2')})).body],
+      ['MailingList', (await call(e.url, 'campaigns/list', {is_active: true})).body],
+      ['MailingDetail', (await call(e.url, 'campaigns/get', {id: 21})).body],
+      ['SegmentDeleted', (await call(e.url, 'segments/delete', {id: 1})).body],
+    ]
+    for (const [def, body] of answers) expect(contract(def).validate(body), def).toEqual([])
   })
 
   it('keeps queries verbatim (unknown keys, nested child queries) and adds defaults at every depth', async () => {

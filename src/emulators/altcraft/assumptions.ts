@@ -39,7 +39,16 @@ export const assumptions = {
    */
   deleteMethod: 'segments/delete',
   deleteAnswersData: false,
-  /** §5.3: `segments/get` also carries `list_id`, `is_static` and `is_refresh_daily`. */
+  /**
+   * §5.3 ASSUMPTION: `segments/get` also carries `list_id`, `is_static` and `is_refresh_daily`.
+   * Its documented example does not (developer guide 2195598), but that example is not the whole
+   * answer either: the XML example of the same page carries a `description` the JSON one lacks,
+   * and the type flags are the segment's own fields on every write page (seed 004). Without them
+   * segsync lists every segment with rules as read-only (providers/altcraft/segment-type.ts), so
+   * the demo and the embedded endpoint would manage nothing. This is the default; a seed or state
+   * with `getIncludesTypeFlags: false` serves the documented example exactly, and the tests run
+   * both (`segsync doctor` tells which one a real account is).
+   */
   getIncludesTypeFlags: true,
   /** Block fields left out on write: no limit, the whole percentage range. */
   blockDefaults: {limit: 0, percent_from: 0, percent_to: 100},

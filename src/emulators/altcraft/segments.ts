@@ -25,7 +25,7 @@ export function listSegments(state: AltcraftState, p: Params): Answer {
 
 export function getSegment(state: AltcraftState, p: Params): Answer {
   const s = find(state, requiredInt(p, 'id'))
-  const flags = assumptions.getIncludesTypeFlags ? {list_id: s.list_id, is_static: s.is_static, is_refresh_daily: s.is_refresh_daily} : {}
+  const flags = state.getIncludesTypeFlags ? {list_id: s.list_id, is_static: s.is_static, is_refresh_daily: s.is_refresh_daily} : {}
   return {data: {count: s.count, id: s.id, name: s.name, ...flags, segment: structuredClone(s.segment)}}
 }
 

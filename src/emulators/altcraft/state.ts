@@ -74,10 +74,12 @@ export interface AltcraftState {
   campaigns: StoredMailing[]
   /** The id the next created segment gets. */
   nextSegmentId: number
+  /** Whether segments/get answers the type flags (assumptions.getIncludesTypeFlags, the default). */
+  getIncludesTypeFlags: boolean
 }
 
 export function emptyState(): AltcraftState {
-  return {apiKeys: [], databases: [], segments: [], campaigns: [], nextSegmentId: assumptions.firstId}
+  return {apiKeys: [], databases: [], segments: [], campaigns: [], nextSegmentId: assumptions.firstId, getIncludesTypeFlags: assumptions.getIncludesTypeFlags}
 }
 
 type SeedSegment = Partial<Omit<StoredSegment, 'segment'>> & {segment?: Array<Partial<StoredBlock>>}
@@ -118,7 +120,8 @@ export function loadState(seed: unknown): AltcraftState {
       groups: m.groups ?? [...assumptions.defaultGroups],
     }
   })
-  return {apiKeys: s.apiKeys ?? [], databases: s.databases ?? [], segments, campaigns, nextSegmentId: next}
+  const getIncludesTypeFlags = s.getIncludesTypeFlags ?? assumptions.getIncludesTypeFlags
+  return {apiKeys: s.apiKeys ?? [], databases: s.databases ?? [], segments, campaigns, nextSegmentId: next, getIncludesTypeFlags}
 }
 
 /** A block as the server stores it: defaults for left-out fields, defaults inside every query. */

@@ -1,10 +1,12 @@
 /** What the schema cannot say about an Altcraft segment (Altcraft refuses these, or they mean nothing). */
 import type {CheckIssue, SegmentBody} from '../../core/provider.js'
-import {BLOCK_DEFAULTS, type ApiBlock} from './mapping.js'
+import type {AltcraftSegmentDefinition} from '../../generated/altcraft-segment.js'
+import {BLOCK_DEFAULTS} from './mapping.js'
 
 /** Checks the schema cannot express (Altcraft refuses these, or they mean nothing). */
 export function checkBody(body: SegmentBody): CheckIssue[] {
-  const b = body as {list_id?: number; is_static?: boolean; is_refresh_daily?: boolean; segment?: ApiBlock[]}
+  // The schema has already passed: the body has the definition's shape.
+  const b = body as Partial<AltcraftSegmentDefinition>
   const issues: CheckIssue[] = []
   if (b.is_refresh_daily === true && b.is_static !== true) {
     issues.push({path: ['is_refresh_daily'], message: 'is_refresh_daily applies only to updatable segments (is_static: true)', hint: 'Set is_static: true to make the segment updatable, or remove is_refresh_daily.'})

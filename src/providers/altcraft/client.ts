@@ -7,15 +7,15 @@ import {SegsyncError, VendorError} from '../../errors.js'
 import type {RemoteSegment} from '../../core/model.js'
 import {registerSecret} from '../../util/redact.js'
 import type {ConnectOptions, ProviderClient, SegmentBody, VendorFinding} from '../../core/provider.js'
-import {readChecks} from '../kit/probe.js'
+import type {Segment, SegmentDeleted, SegmentSaved} from '../../generated/altcraft-responses.js'
 import {lifecycle} from '../kit/http.js'
 import {connectApi, type AltcraftApi} from './api.js'
-import {segmentDelete} from './assumptions.js'
+import {NOT_FOUND, segmentDelete} from './assumptions.js'
 import {readUsage} from './campaigns.js'
-import {databaseOf, isStaticRaw, type SegmentRaw} from './mapping.js'
-import {segmentRequest} from './request-body.js'
-
-export const STATIC_NOTE = 'a static segment (no rules: its members are added by hand, import or API); segsync lists it but never changes it'
+import {altcraftDoctor} from './doctor.js'
+import {databaseOf} from './mapping.js'
+import {readAll, toRemote} from './read-segments.js'
+import {asWritten, segmentRequest} from './request-body.js'
 
 export interface AltcraftTuning {
   /** Items per list request (default: Altcraft's documented 1000). */
@@ -27,55 +27,48 @@ export async function connectAltcraft(options: ConnectOptions, tuning: AltcraftT
   registerSecret(options.apiKey)
   const api = await connectApi(options, tuning.pageSize)
 
-  const client: ProviderClient = {
+  return {
     listSegments: () => readAll(api),
     campaignUsage: () => readUsage(api),
     verify: async (definitions, remotes) => databaseChanges(definitions, await remotes),
     async create(name, body) {
       const request = segmentRequest(body)
-      const res = await api.call<{saved_id?: number}>('segments/add', {name, ...request})
-      const id = res.data?.saved_id
-      if (!Number.isInteger(id)) throw new SegsyncError('Altcraft answered segments/add without the saved_id of the segment it wrote')
-      return toRemote({id, name, ...request})
+      const {data} = await api.write<SegmentSaved>('SegmentSaved', 'segments/add', {name, ...request})
+      return toRemote(asWritten(data.saved_id, name, request))
     },
     async update(remote, {desired}) {
       // segments/update replaces the segment: it takes id, name and the full rules (seed 004), so
       // a field the definition dropped takes its default by being left out of the request.
       const request = segmentRequest(desired)
-      const database = databaseOf(remote.raw)
+      const raw = remote.raw as Segment
+      const database = databaseOf(raw)
       if (database !== undefined && database !== request.list_id) throw new SegsyncError(databaseMessage(remote.name, database, request.list_id))
-      await api.call('segments/update', {id: integerId(remote), name: desired.name, ...request}, {idempotent: true})
-      return toRemote({...(remote.raw as SegmentRaw), id: integerId(remote), name: desired.name, ...request})
+      await api.write<SegmentSaved>('SegmentSaved', 'segments/update', {id: integerId(remote), name: desired.name, ...request}, {idempotent: true})
+      return toRemote(asWritten(integerId(remote), desired.name, request, raw))
     },
-    async delete(remote) {
-      await api.call(segmentDelete.method, {id: integerId(remote)}, {idempotent: true})
-    },
-    doctor: () =>
-      readChecks(client, {segments: 'POST /api/v1.1/segments/list/ and segments/get/ (vendors.md §5.3)', campaigns: 'POST /api/v1.1/campaigns/list/ and campaigns/get/ (vendors.md §5.6)'}),
+    delete: (remote) => deleteSegment(api, remote),
+    doctor: () => altcraftDoctor(api),
     ...lifecycle(api.http),
   }
-  return client
 }
 
-/** The list has ids and names only; each segment's rules and type come from segments/get. */
-async function readAll(api: AltcraftApi): Promise<RemoteSegment[]> {
-  const listed = await api.listAll<{id: number; name: string}>('segments/list')
-  const details = await Promise.all(listed.map((s) => readSegment(api, s.id)))
-  return details.filter((d): d is SegmentRaw => d !== undefined).map(toRemote)
-}
-
-/** A segment deleted between the list and its read is skipped, not a failure. */
-async function readSegment(api: AltcraftApi, id: number): Promise<SegmentRaw | undefined> {
+/**
+ * segments/delete is assumed (vendors.md §5.3: its page was not found), so a "not found" may mean
+ * the segment is gone or that this account has no such method: the list says which.
+ */
+async function deleteSegment(api: AltcraftApi, remote: RemoteSegment): Promise<void> {
+  const id = integerId(remote)
   try {
-    return (await api.call<SegmentRaw>('segments/get', {id}, {idempotent: true})).data
+    await api.write<SegmentDeleted>('SegmentDeleted', segmentDelete.method, {id}, {idempotent: true})
   } catch (error) {
-    if (error instanceof VendorError && error.status === 404) return undefined
-    throw error
+    if (!(error instanceof VendorError && error.status === NOT_FOUND)) throw error
+    const listed = await api.listAll('SegmentList', 'segments/list')
+    if (!listed.some((s) => s.id === id)) return
+    throw new SegsyncError(
+      `Altcraft still lists ${JSON.stringify(remote.name)} (${id}) after its ${segmentDelete.method} answered "not found" (${error.message}): nothing was deleted. segsync assumes the method ${segmentDelete.method} from the names of the documented ones (its page was not found), and this account may not have it`,
+      'Delete the segment in the Altcraft UI, and send us the output of `segsync doctor` with the name of the delete method your Altcraft version documents.',
+    )
   }
-}
-
-function toRemote(raw: SegmentRaw): RemoteSegment {
-  return {id: String(raw.id), name: String(raw.name), raw, ...(isStaticRaw(raw) ? {readOnly: STATIC_NOTE} : {})}
 }
 
 function integerId(remote: RemoteSegment): number {
@@ -93,7 +86,7 @@ function databaseChanges(definitions: Array<{name: string; body: SegmentBody}>, 
   const byName = new Map(remotes.filter((r) => !r.readOnly).map((r) => [r.name, r]))
   return definitions.flatMap((d) => {
     const remote = byName.get(d.name)
-    const database = remote ? databaseOf(remote.raw) : undefined
+    const database = remote ? databaseOf(remote.raw as Segment) : undefined
     const wanted = d.body.list_id
     return database !== undefined && typeof wanted === 'number' && wanted !== database ? [{name: d.name, level: 'block' as const, message: databaseMessage(d.name, database, wanted)}] : []
   })

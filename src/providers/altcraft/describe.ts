@@ -27,6 +27,8 @@ function topLevel({path, kind, before, after}: Change): string | undefined {
     case 'list_id':
       return kind === 'add' ? `selects from profile database ${String(after)} (list_id)` : `moves the segment from profile database ${String(before)} to ${String(after)} (list_id)`
     case 'is_static':
+      // null: Altcraft did not say the type (segment-type.ts); the segment is read-only.
+      if (before === null) return `its type is unknown: Altcraft's segments/get has no is_static (the definition says ${after === true ? 'updatable' : 'dynamic'})`
       return kind === 'remove' ? 'makes it a dynamic segment (is_static: false)' : 'makes it an updatable segment (is_static: true)'
     case 'is_refresh_daily':
       return kind === 'remove' ? 'stops the daily refresh (is_refresh_daily: false)' : 'refreshes the members daily (is_refresh_daily: true)'

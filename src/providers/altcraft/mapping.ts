@@ -7,37 +7,18 @@
  */
 import {keyed} from '../../core/diff/keyed.js'
 import type {SegmentBody} from '../../core/provider.js'
+import type {Block, Query, Segment} from '../../generated/altcraft-responses.js'
+import type {SegmentBlock} from '../../generated/altcraft-segment.js'
+import {segmentType} from './segment-type.js'
 
-export interface ApiQuery {
-  compo: string
-  name: string
-  operator: string
-  type: string
-  value: Array<{name: string; value: unknown}>
-  child?: ApiQuery[]
-  condition?: string
-  [key: string]: unknown
-}
+/**
+ * The fields mapping reads, common to a remote segment (segments/get `data`, schemas/altcraft/
+ * responses.schema.json) and a definition body (schemas/altcraft/segment.schema.json).
+ * `is_static: null` marks a remote segment of unknown type (see toDefinitionBody).
+ */
+type SegmentFields = Pick<Segment, 'list_id' | 'is_refresh_daily'> & {is_static?: boolean | null; segment?: Array<Block | SegmentBlock> | null}
 
-export interface ApiBlock {
-  condition: 'and' | 'or'
-  list_id?: number
-  limit?: number
-  percent_from?: number
-  percent_to?: number
-  queries: ApiQuery[]
-}
-
-/** A segment as segments/get answers it (type flags and top-level list_id may be missing). */
-export interface SegmentRaw {
-  id?: number
-  name?: string
-  count?: number
-  list_id?: number
-  is_static?: boolean
-  is_refresh_daily?: boolean
-  segment?: ApiBlock[]
-}
+type DefinitionQuery = SegmentBlock['queries'][number]
 
 /** What a left-out block field means: no limit, the whole database (vendors.md §5.4). */
 export const BLOCK_DEFAULTS = {limit: 0, percent_from: 0, percent_to: 100} as const
@@ -45,14 +26,8 @@ export const BLOCK_DEFAULTS = {limit: 0, percent_from: 0, percent_to: 100} as co
 const EMPTY_STRING_KEYS = new Set(['condition', 'object_path', 'object_type'])
 
 /** The profile database of a remote segment: top-level `list_id`, else its first block's. */
-export function databaseOf(raw: unknown): number | undefined {
-  const r = (raw ?? {}) as SegmentRaw
-  return r.list_id ?? r.segment?.[0]?.list_id
-}
-
-/** A segment without rules is static: its members are added by hand, by import or by API. */
-export function isStaticRaw(raw: unknown): boolean {
-  return !((raw as SegmentRaw | undefined)?.segment?.length)
+export function databaseOf(raw: Pick<Segment, 'list_id' | 'segment'>): number | undefined {
+  return raw.list_id ?? raw.segment?.[0]?.list_id
 }
 
 /**
@@ -61,54 +36,62 @@ export function isStaticRaw(raw: unknown): boolean {
  * "segment" and whose values hold an integer is read as a reference to that id; ids that are no
  * known segment are dropped by the caller. Definitions order such segments with `dependsOn`.
  */
-export function remoteReferences(raw: unknown): string[] {
+export function remoteReferences(raw: Pick<Segment, 'segment'>): string[] {
   const ids: string[] = []
-  const visit = (queries: ApiQuery[] | undefined): void => {
+  const visit = (queries: Query[] | undefined): void => {
     for (const q of queries ?? []) {
-      if ([q.compo, q.name, q.type].some((k) => typeof k === 'string' && /segment/i.test(k))) {
-        for (const v of q.value ?? []) if (Number.isInteger(v?.value)) ids.push(String(v.value))
+      if ([q.compo, q.name, q.type].some((k) => /segment/i.test(k))) {
+        for (const v of q.value) if (Number.isInteger(v.value)) ids.push(String(v.value))
       }
       visit(q.child)
     }
   }
-  for (const block of ((raw ?? {}) as SegmentRaw).segment ?? []) visit(block.queries)
+  for (const block of raw.segment ?? []) visit(block.queries)
   return ids
 }
 
-/** The remote segment as a user would write it. */
-export function toDefinitionBody(raw: unknown): SegmentBody {
-  const r = (raw ?? {}) as SegmentRaw
-  const db = databaseOf(r)
+/**
+ * The remote segment as a user would write it. A segment of unknown type (segment-type.ts) keeps
+ * `is_static: null`, which no definition can have: it never passes for a dynamic one, and the plan
+ * says its type is unknown instead of guessing.
+ */
+export function toDefinitionBody(raw: Segment): SegmentBody {
+  const body = definitionBody(raw)
+  return segmentType(raw) === 'unknown' ? {...body, is_static: null} : body
+}
+
+function definitionBody(r: SegmentFields): SegmentBody {
+  const db = r.list_id ?? r.segment?.[0]?.list_id
   const blocks = r.segment ?? []
   return {
     ...(db !== undefined ? {list_id: db} : {}),
-    ...(r.is_static === true ? {is_static: true} : {}),
+    ...(r.is_static === true || r.is_static === null ? {is_static: r.is_static} : {}),
     ...(r.is_static === true && r.is_refresh_daily === true ? {is_refresh_daily: true} : {}),
     ...(blocks.length > 0 ? {segment: blocks.map((b) => cleanBlock(b, db))} : {}),
   }
 }
 
-function cleanBlock(block: ApiBlock, db: number | undefined): ApiBlock {
+function cleanBlock(block: Block | SegmentBlock, db: number | undefined): SegmentBlock {
   const out: Record<string, unknown> = {condition: block.condition}
   if (block.list_id !== undefined && block.list_id !== db) out.list_id = block.list_id
   for (const [key, fallback] of Object.entries(BLOCK_DEFAULTS)) {
     const v = block[key as keyof typeof BLOCK_DEFAULTS]
     if (v !== undefined && v !== fallback) out[key] = v
   }
-  out.queries = (block.queries ?? []).map(cleanQuery)
-  return out as unknown as ApiBlock
+  out.queries = block.queries.map(cleanQuery)
+  return out as unknown as SegmentBlock
 }
 
-function cleanQuery(query: ApiQuery): ApiQuery {
+function cleanQuery(query: Query | DefinitionQuery): Query {
   const out: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(query)) {
     if (key === 'child') {
-      if (Array.isArray(value) && value.length > 0) out.child = value.map(cleanQuery)
+      if (Array.isArray(value) && value.length > 0) out.child = (value as Query[]).map(cleanQuery)
     } else if (!(EMPTY_STRING_KEYS.has(key) && value === '')) {
       out[key] = value
     }
   }
-  return out as ApiQuery
+  return out as Query
 }
 
 /**
@@ -116,12 +99,13 @@ function cleanQuery(query: ApiQuery): ApiQuery {
  * (`email equal Yahoo! (US)`), nested queries too, so their order carries no meaning.
  */
 export function normalizeBody(body: SegmentBody): SegmentBody {
-  const b = toDefinitionBody(body) as {segment?: ApiBlock[]}
+  // A definition body has passed its schema, a remote one its contract: both have SegmentFields.
+  const b = definitionBody(body) as {segment?: SegmentBlock[]}
   const blocks = b.segment?.map((block, i) => [`block #${i + 1}`, {...block, queries: keyedQueries(block.queries)}] as const)
   return {...b, ...(blocks ? {segment: Object.fromEntries(blocks)} : {})}
 }
 
-function keyedQueries(queries: ApiQuery[]): Record<string, unknown> {
+function keyedQueries(queries: ReadonlyArray<Query | DefinitionQuery>): Record<string, unknown> {
   return keyed(
     queries.map((q) => (q.child ? {...q, child: keyedQueries(q.child)} : q)),
     (q) => queryText(q),

@@ -5,17 +5,19 @@
  */
 import {SegsyncError} from '../../errors.js'
 import type {SegmentBody} from '../../core/provider.js'
-import {BLOCK_DEFAULTS, type ApiBlock} from './mapping.js'
+import type {Block, Segment} from '../../generated/altcraft-responses.js'
+import type {SegmentBlock} from '../../generated/altcraft-segment.js'
+import {BLOCK_DEFAULTS} from './mapping.js'
 
 export interface SegmentRequest {
   list_id: number
   is_static: boolean
   is_refresh_daily: boolean
-  segment: Array<Required<ApiBlock>>
+  segment: Array<Required<SegmentBlock>>
 }
 
 export function segmentRequest(body: SegmentBody): SegmentRequest {
-  const b = body as {list_id?: unknown; is_static?: boolean; is_refresh_daily?: boolean; segment?: ApiBlock[]}
+  const b = body as {list_id?: unknown; is_static?: boolean; is_refresh_daily?: boolean; segment?: SegmentBlock[]}
   if (typeof b.list_id !== 'number' || !Number.isInteger(b.list_id)) throw new SegsyncError(`Altcraft needs an integer list_id, got ${JSON.stringify(b.list_id)}`)
   const listId = b.list_id
   const isStatic = b.is_static === true
@@ -33,4 +35,14 @@ export function segmentRequest(body: SegmentBody): SegmentRequest {
       queries: block.queries,
     })),
   }
+}
+
+/**
+ * The segment as Altcraft holds it once a write of `request` succeeded: what segments/get answers
+ * has the request's fields (the get example and seed 004's update example carry the same ones).
+ */
+export function asWritten(id: number, name: string, request: SegmentRequest, before: Partial<Segment> = {}): Segment {
+  // A definition's query is an answer's query that allows no extra keys: the same JSON.
+  const segment = request.segment as unknown as Block[]
+  return {...before, id, name, ...request, segment}
 }
