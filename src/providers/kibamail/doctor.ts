@@ -9,6 +9,7 @@ import type {RemoteSegment} from '../../core/model.js'
 import type {HttpClient, HttpRequest} from '../../http/client.js'
 import type {SegmentListItem, Topic} from '../../generated/kibamail-responses.js'
 import {probe, rateLimitCheck, rateLimitHeaders} from '../kit/probe.js'
+import {assumptions} from './assumptions.js'
 import {NO_USAGE_API} from './campaigns.js'
 import {toRemote} from './mapping.js'
 import {listAll, PAGE_SIZE} from './pages.js'
@@ -34,7 +35,7 @@ export async function kibamailDoctor(vendor: HttpClient): Promise<DoctorCheck[]>
         return `the key may read topics; ${topics.length} topic${topics.length === 1 ? '' : 's'} in ${paged('/v1/topics')}: topic ids in definitions are checked before apply`
       } catch (error) {
         // The documented refusal: segsync degrades there (topics.ts), so it is not a failure.
-        if (error instanceof AuthError) return {status: 'skip', message: `the key may not read topics (${error.message}): topic ids will be reported unverifiable`}
+        if (error instanceof AuthError && error.status === assumptions.topicsRefusedWith) return {status: 'skip', message: `the key may not read topics (${error.message}): topic ids will be reported unverifiable`}
         throw error
       }
     }),

@@ -9,6 +9,7 @@
  */
 import {AuthError} from '../../errors.js'
 import type {SegmentBody, VendorFinding} from '../../core/provider.js'
+import {assumptions} from './assumptions.js'
 import {topicIds} from './conditions.js'
 
 export async function verifyTopics(definitions: Array<{name: string; body: SegmentBody}>, listTopics: () => Promise<Array<{id: string}>>): Promise<VendorFinding[]> {
@@ -18,7 +19,7 @@ export async function verifyTopics(definitions: Array<{name: string; body: Segme
   try {
     known = new Set((await listTopics()).map((t) => t.id))
   } catch (error) {
-    if (!(error instanceof AuthError)) throw error
+    if (!(error instanceof AuthError && error.status === assumptions.topicsRefusedWith)) throw error
     return wanted.map((w) => ({name: w.name, level: 'warn', message: `${idList(w.ids)} could not be verified: ${error.message}`}))
   }
   return wanted.flatMap((w): VendorFinding[] => {
