@@ -81,6 +81,9 @@ describe('Kibamail adapter ↔ emulator', () => {
     expect(await client.verify!([{name: 'T', body: {conditions: {subscribedToTopic: ['topic_news']}}}], Promise.resolve([]))).toEqual([
       {name: 'T', level: 'warn', message: expect.stringMatching(/^topic id "topic_news" could not be verified: Kibamail refused the request \(401 on GET \/v1\/topics\): INSUFFICIENT_SCOPE: API key lacks 'read:topics' scope/)},
     ])
+    // Only that documented refusal degrades: an undocumented 403 stops the plan.
+    emulator.faults.add({method: 'GET', path: '/v1/topics', fault: {type: 'status', status: 403}})
+    await expect(client.verify!([{name: 'T', body: {conditions: {subscribedToTopic: ['topic_news']}}}], Promise.resolve([]))).rejects.toThrow(AuthError)
   })
 
   it("surfaces the vendor's errors: 422 with its validation errors and request id, 401 scope refusals as authentication", async () => {

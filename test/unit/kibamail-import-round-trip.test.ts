@@ -10,7 +10,7 @@ import type {Definition} from '../../src/core/model.js'
 import {schemaValidator} from '../../src/core/validate/schema.js'
 import {createKibamailApp} from '../../src/emulators/kibamail/app.js'
 import {kibamail} from '../../src/providers/kibamail/index.js'
-import type {ApiSegment} from '../../src/providers/kibamail/mapping.js'
+import type {SegmentListItem} from '../../src/generated/kibamail-responses.js'
 import {toRemote} from '../../src/providers/kibamail/mapping.js'
 import {schemaPath} from '../../src/util/package-root.js'
 import {and, field, not, or} from '../helpers/kibamail.js'
@@ -40,7 +40,7 @@ function remoteSegments() {
   const app = createKibamailApp(messy)
   const res = app.handle({method: 'GET', path: '/v1/segments', query: new URLSearchParams('limit=100'), headers: {authorization: 'Bearer kb_test'}, text: '', json: undefined, jsonError: false})
   expect(res.status).toBe(200)
-  return (res.body as {data: ApiSegment[]}).data.map(toRemote)
+  return (res.body as {data: SegmentListItem[]}).data.map(toRemote)
 }
 
 describe('import round trip (Kibamail)', () => {

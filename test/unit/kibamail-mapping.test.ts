@@ -7,6 +7,7 @@ import {diffWorkspace} from '../../src/core/diff/diff-workspace.js'
 import {planWorkspace} from '../../src/core/plan/build-plan.js'
 import type {Definition, RemoteSegment} from '../../src/core/model.js'
 import {kibamail} from '../../src/providers/kibamail/index.js'
+import {toRemote} from '../../src/providers/kibamail/mapping.js'
 import {and, field, not, or} from '../helpers/kibamail.js'
 
 function definition(name: string, body: Record<string, unknown>): Definition {
@@ -106,5 +107,14 @@ describe('Kibamail mapping', () => {
     const mongo = {country: {$eq: 'US'}}
     expect(diff([definition('M', {conditions: mongo})], [remote('segment_m', 'M', mongo)]).unchanged).toEqual(['M'])
     expect(diff([definition('M', {conditions: us})], [remote('segment_m', 'M', mongo)]).changes).toHaveLength(1)
+  })
+
+  it('lists conditions in no documented shape (null children, a string $and, non-string topic ids) read-only, never a TypeError', () => {
+    const odd = [{}, {$and: null}, {$and: [null]}, {$and: 'x'}, {$or: [{}]}, {$not: null}, {field: null, operator: 'eq', value: 1}, {subscribedToTopic: [null, 3]}, {$and: [{$or: [null, {$not: {}}]}]}]
+    for (const conditions of odd) {
+      const remote = toRemote({id: 'segment_x', name: 'X', conditions})
+      expect(remote.readOnly, JSON.stringify(conditions)).toMatch(/^its conditions are not in the documented/)
+      expect(() => kibamail.normalize(kibamail.toDefinition(remote, () => undefined), () => undefined), JSON.stringify(conditions)).not.toThrow()
+    }
   })
 })

@@ -8,18 +8,10 @@ import {formatPath} from '../../core/diff/field-diff.js'
 import {keyed} from '../../core/diff/keyed.js'
 import type {RemoteSegment} from '../../core/model.js'
 import type {SegmentBody} from '../../core/provider.js'
+import type {SegmentListItem} from '../../generated/kibamail-responses.js'
 import {schemaValidator} from '../../core/validate/schema.js'
 import {schemaPath} from '../../util/package-root.js'
 import {conditionText, isObject, kindOf, LOGICAL_KEYS, setValue, TOPIC_KEYS} from './conditions.js'
-
-/** A segment as GET/POST/PUT /v1/segments answer it (SegmentResponse / SegmentListItem). */
-export interface ApiSegment {
-  object?: 'segment'
-  id: string
-  name: string
-  description?: string | null
-  conditions: unknown
-}
 
 /**
  * A segment as segsync sees it. The docs describe two condition syntaxes (vendors.md §2.5): the
@@ -30,7 +22,8 @@ export interface ApiSegment {
  */
 export const SCHEMA = 'kibamail/segment.schema.json'
 
-export function toRemote(api: ApiSegment): RemoteSegment {
+/** A segment as GET /v1/segments lists it or POST/PUT answer it, already checked against its contract (answers.ts). */
+export function toRemote(api: SegmentListItem): RemoteSegment {
   const issues = schemaValidator(schemaPath(SCHEMA))
     .validate({name: api.name, ...toDefinitionBody(api)})
     .filter((issue) => issue.path[0] === 'conditions')
@@ -44,9 +37,9 @@ export function toRemote(api: ApiSegment): RemoteSegment {
   }
 }
 
-/** The remote segment as a user would write it: no `object`/`id`, no `description: null`. */
+/** The remote segment as a user would write it: no `object`/`id`, no `description: null`. `raw` is what toRemote kept. */
 export function toDefinitionBody(raw: unknown): SegmentBody {
-  const r = raw as ApiSegment
+  const r = raw as SegmentListItem
   return {
     ...(typeof r.description === 'string' ? {description: r.description} : {}),
     conditions: structuredClone(r.conditions),

@@ -3,11 +3,13 @@
  * `GET /v1/topics` (scope read:topics; "Includes both active and archived topics";
  * https://kibamail.com/docs/api/topics/get-topics), so they are checked, not guessed. An unknown id
  * blocks: the segment would silently match nobody (or everybody, under notSubscribedToTopic).
- * When the topics cannot be read (e.g. the key lacks read:topics), the ids are reported as
- * unverifiable instead of failing the plan.
+ * When the key may not read topics (the documented refusal: 401 INSUFFICIENT_SCOPE), the ids are
+ * reported as unverifiable instead of failing the plan. Anything else (an answer outside its
+ * contract, another error) stops the plan: "could not read" never becomes "the ids are fine".
  */
-import {AuthError, VendorError} from '../../errors.js'
+import {AuthError} from '../../errors.js'
 import type {SegmentBody, VendorFinding} from '../../core/provider.js'
+import {assumptions} from './assumptions.js'
 import {topicIds} from './conditions.js'
 
 export async function verifyTopics(definitions: Array<{name: string; body: SegmentBody}>, listTopics: () => Promise<Array<{id: string}>>): Promise<VendorFinding[]> {
@@ -17,7 +19,7 @@ export async function verifyTopics(definitions: Array<{name: string; body: Segme
   try {
     known = new Set((await listTopics()).map((t) => t.id))
   } catch (error) {
-    if (!(error instanceof AuthError || error instanceof VendorError)) throw error
+    if (!(error instanceof AuthError && error.status === assumptions.topicsRefusedWith)) throw error
     return wanted.map((w) => ({name: w.name, level: 'warn', message: `${idList(w.ids)} could not be verified: ${error.message}`}))
   }
   return wanted.flatMap((w): VendorFinding[] => {

@@ -51,9 +51,12 @@ export function contract(vendor: string, schema: string): Contract {
   }
 }
 
-/** "id must be a string" → "id to be a string"; "missing required property "x"" → "a property "x"". */
+/**
+ * "id must be a string" → "id to be a string"; "missing required property "x"" → "a property "x"";
+ * the validator's name for the whole document ("the definition") → "the body": this is an answer.
+ */
 function expectation(message: string): string {
-  return message.replace(/^missing required property /, 'a property ').replace(/ must be /, ' to be ').replace(/ must have /, ' to have ')
+  return message.replace(/^missing required property /, 'a property ').replace(/^the definition /, 'the body ').replace(/ must be /, ' to be ').replace(/ must have /, ' to have ')
 }
 
 function valueAt(answer: Answer, path: JsonPath): unknown {

@@ -1,0 +1,23 @@
+/**
+ * The adapter's docs-silent choices about what a Kibamail answer means (vendors.md §2), in one
+ * place. The shapes it relies on are schemas/kibamail/responses.schema.json; the emulator's own
+ * choices are src/emulators/kibamail/assumptions.ts.
+ */
+export const assumptions = {
+  /**
+   * §2.2: a key without a scope gets 401 INSUFFICIENT_SCOPE. Only that refusal of GET /v1/topics
+   * makes topic ids "unverifiable"; anything else (403 included, undocumented here) stops the plan.
+   */
+  topicsRefusedWith: 401,
+  /**
+   * §2.4 shows the error envelope `{error: {type, code, message, requestId}}` only with 4xx/5xx
+   * statuses. Inside a 2xx it is a refusal (client.ts bodyError): reported failed, not uncertain.
+   */
+  errorEnvelopeInside2xx: 'refusal',
+  /** §2.3: PUT and DELETE answer the segment they wrote; an answer for another id leaves the write uncertain (answers.ts). */
+  writeAnswerCarriesTheWrittenId: true,
+  /** §2.4: `after` is the id of the last item, so `hasMore: true` on an empty page cannot go on: a contract breach (pages.ts), not the end. */
+  hasMoreNeedsAnItem: true,
+  /** §2.4 "Rate limit headers are included in all responses", names not documented: doctor looks for RateLimit-*, X-RateLimit-*, Retry-After. */
+  rateLimitHeaderNames: 'unknown',
+} as const
