@@ -34,7 +34,7 @@ describe('segsync plan and apply (Push0)', () => {
     expect(res.code).toBe(0)
     const report = JSON.parse(res.stdout)
     expect(report.status).toBe('applied')
-    expect(report.summary).toEqual({applied: 2, failed: 0, notAttempted: 0, manual: 1})
+    expect(report.summary).toEqual({applied: 2, failed: 0, uncertain: 0, notAttempted: 0, manual: 1})
     expect(report.workspaces[0].outcomes).toContainEqual({action: 'delete', name: 'Old promo', id: 'sg_old', status: 'manual', message: 'delete in the Push0 dashboard'})
   })
 

@@ -51,9 +51,18 @@ export function contract(vendor: string, schema: string): Contract {
   }
 }
 
-/** "id must be a string" → "id to be a string"; "missing required property "x"" → "a property "x"". */
+/**
+ * "id must be a string" → "id to be a string"; "missing required property "x"" → "a property "x"";
+ * "x "v" does not match the expected format (re)" → "x to match re" (what came is shown beside it);
+ * the validator's name for the whole value, "the definition", is the vendor's body here.
+ */
 function expectation(message: string): string {
-  return message.replace(/^missing required property /, 'a property ').replace(/ must be /, ' to be ').replace(/ must have /, ' to have ')
+  return message
+    .replace(/^the definition\b/, 'the body')
+    .replace(/^missing required property /, 'a property ')
+    .replace(/ must be /, ' to be ')
+    .replace(/ must have /, ' to have ')
+    .replace(/^(.*?) ".*" does not match the expected format \((.*)\)$/s, '$1 to match $2')
 }
 
 function valueAt(answer: Answer, path: JsonPath): unknown {

@@ -1,7 +1,8 @@
 import type {Provider} from '../../core/provider.js'
 import {checkBody} from './check.js'
 import {describeChange} from './describe.js'
-import {normalizeBody, toDefinitionBody} from './mapping.js'
+import type {Segment} from '../../generated/push0-responses.js'
+import {normalizeBody, toDefinitionBody, type Push0Body} from './mapping.js'
 
 /** Push0 (push notifications): seed 003, vendors.md §4. */
 export const push0 = {
@@ -19,9 +20,10 @@ export const push0 = {
   cosmeticFields: ['name', 'description'],
   check: checkBody,
   // Push0 segments cannot reference each other (vendors.md §4.4), so ids never become { $segment }.
-  toDefinition: (remote) => toDefinitionBody(remote.raw),
+  // Every remote segment was read through the Segment contract (reads.ts) or built from what a write sent.
+  toDefinition: (remote) => toDefinitionBody(remote.raw as Segment),
   remoteReferences: () => [],
-  normalize: (body) => normalizeBody(body),
+  normalize: (body) => normalizeBody(body as Push0Body),
   describe: describeChange,
   connect: async (options) => (await import('./client.js')).connectPush0(options),
 } satisfies Provider
