@@ -29,7 +29,7 @@ export async function push0Doctor(http: HttpClient): Promise<DoctorCheck[]> {
       const all = (segments = await listAll(http, {seen}))
       return `${all.length} segment${all.length === 1 ? '' : 's'} read from ${SEGMENTS} to the last page (pages of ${PAGE_SIZE}), every answer inside the contract`
     }),
-    await probe({id: 'list-page-path', title: `The list page's path ${LIST_PAGE_PATH}`, basis: `the list page says "GET API url -> ${LIST_PAGE_PATH}" (vendors.md §4.3 ASSUMPTION: an alias)`, onError: 'skip'}, async () => {
+    await probe({id: 'list-page-path', title: `The list page's path ${LIST_PAGE_PATH}`, basis: `the list page says "GET API url -> ${LIST_PAGE_PATH}" (vendors.md §4.3 ASSUMPTION: an alias)`}, async () => {
       await readPage(http, 1, {path: LIST_PAGE_PATH, limit: 1, seen})
       return `answers inside the contract too; segsync uses ${SEGMENTS}`
     }).then(informationOnly),

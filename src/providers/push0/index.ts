@@ -1,8 +1,8 @@
 import type {Provider} from '../../core/provider.js'
+import type {Segment} from '../../generated/push0-responses.js'
 import {checkBody} from './check.js'
 import {describeChange} from './describe.js'
-import type {Segment} from '../../generated/push0-responses.js'
-import {normalizeBody, toDefinitionBody, type Push0Body} from './mapping.js'
+import {normalizeBody, toDefinitionBody} from './mapping.js'
 
 /** Push0 (push notifications): seed 003, vendors.md §4. */
 export const push0 = {
@@ -23,7 +23,7 @@ export const push0 = {
   // Every remote segment was read through the Segment contract (reads.ts) or built from what a write sent.
   toDefinition: (remote) => toDefinitionBody(remote.raw as Segment),
   remoteReferences: () => [],
-  normalize: (body) => normalizeBody(body as Push0Body),
+  normalize: (body) => normalizeBody(body),
   describe: describeChange,
   connect: async (options) => (await import('./client.js')).connectPush0(options),
 } satisfies Provider
