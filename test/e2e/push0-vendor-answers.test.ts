@@ -69,7 +69,7 @@ describe('Push0 answering differently', () => {
     refused.emulator.faults.add({method: 'PATCH', path: '/v1/segments', fault: {type: 'answer', body: 'No message', contentType: 'text/plain', commit: false}})
     const res = await runCli(['apply', '--auto-approve', '--parallelism', '1'], {cwd: refused.cwd, env})
     expect(res.code).toBe(8)
-    expect(res.stdout).toContain('Push0 did not apply the update of "Poland" (sg_poland): PATCH /v1/segments answered 200 with "No message" instead of the segment id, and a re-read shows the segment unchanged')
+    expect(res.stdout).toContain('Push0 did not apply the update: it answered PATCH /v1/segments for "Poland" (sg_poland) with "No message" instead of its id, and a re-read shows the segment unchanged')
   })
 
   it('segsync doctor passes against the emulator, fails a list outside its contract, and follows its schema', async () => {

@@ -142,7 +142,7 @@ describe('Push0 adapter ↔ emulator', () => {
     const updated = await client.update(remote!, {desired: {name: 'Z', constraints: []}, changed: ['name'], cleared: []}).catch((e: unknown) => e)
     expect(updated).toBeInstanceOf(VendorError)
     expect(updated).not.toBeInstanceOf(UncertainWriteError)
-    expect((updated as Error).message).toBe('Push0 did not apply the update of "A" (sg_a): PATCH /v1/segments answered 200 with "Segment limit reached" instead of the segment id, and a re-read shows the segment unchanged')
+    expect((updated as Error).message).toBe('Push0 did not apply the update: it answered PATCH /v1/segments for "A" (sg_a) with "Segment limit reached" instead of its id, and a re-read shows the segment unchanged')
     expect(emulator.requests.at(-1)).toMatchObject({method: 'GET', path: '/v1/segments', query: '?id=sg_a'})
   })
 })

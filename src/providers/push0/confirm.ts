@@ -19,18 +19,18 @@ import {readById} from './reads.js'
 
 export async function confirmUpdate(http: HttpClient, remote: RemoteSegment, sent: SegmentBody, res: HttpResponse): Promise<RemoteSegment> {
   const who = `${JSON.stringify(remote.name)} (${remote.id})`
-  const answered = `PATCH ${SEGMENTS} answered ${res.status} with ${shown(res.body ?? res.text)} instead of the segment id`
+  const answered = `answered PATCH ${SEGMENTS} for ${who} with ${shown(res.body ?? res.text)} instead of its id`
   let now: Segment | undefined
   try {
     now = await readById(http, remote.id)
   } catch (error) {
-    throw new UncertainWriteError(`Push0 ${answered}, and reading ${who} back failed (${error instanceof Error ? error.message : String(error)}): the update may or may not have landed`)
+    throw new UncertainWriteError(`Push0 ${answered}, and reading it back failed (${error instanceof Error ? error.message : String(error)}): the update may or may not have landed`)
   }
-  if (!now) throw new UncertainWriteError(`Push0 ${answered}, and a re-read no longer finds ${who}: the update may or may not have landed`)
+  if (!now) throw new UncertainWriteError(`Push0 ${answered}, and a re-read no longer finds it: the update may or may not have landed`)
   const fields = Object.keys(sent).filter((k) => k !== 'id')
   if (same(now, sent, fields)) return {id: remote.id, name: now.name, raw: now}
-  if (same(now, remote.raw, fields)) throw new VendorError(`Push0 did not apply the update of ${who}: ${answered}, and a re-read shows the segment unchanged`, res.status, res.body)
-  throw new UncertainWriteError(`Push0 ${answered}, and a re-read shows ${who} matching neither what was sent nor what was there before (changed elsewhere meanwhile?)`)
+  if (same(now, remote.raw, fields)) throw new VendorError(`Push0 did not apply the update: it ${answered}, and a re-read shows the segment unchanged`, res.status, res.body)
+  throw new UncertainWriteError(`Push0 ${answered}, and a re-read shows it matching neither what was sent nor what was there before (changed elsewhere meanwhile?)`)
 }
 
 /** Do `a` and `b` agree on these fields, compared as the diff compares them (mapping.ts)? */

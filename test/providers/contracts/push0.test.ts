@@ -121,12 +121,12 @@ describe('Push0 updates answered with anything but their id', () => {
       const error = await update(client).catch((e: unknown) => e)
       expect(error, broken.kind).toBeInstanceOf(VendorError)
       expect(error, broken.kind).not.toBeInstanceOf(UncertainWriteError)
-      expect((error as Error).message, broken.kind).toMatch(/^Push0 did not apply the update of "A" \(sg_a\): PATCH \/v1\/segments answered 200 with .+ instead of the segment id, and a re-read shows the segment unchanged$/)
+      expect((error as Error).message, broken.kind).toMatch(/^Push0 did not apply the update: it answered PATCH \/v1\/segments for "A" \(sg_a\) with .+ instead of its id, and a re-read shows the segment unchanged$/)
       expect(emulator.state.segments[0]!.name).toBe('A')
     }
     const {emulator, client} = await account()
     emulator.faults.add({method: 'PATCH', path: '/v1/segments', times: 1, fault: answer(writeAnswers.find((a) => a.kind.startsWith('"No message"'))!, false)})
-    await expect(update(client)).rejects.toThrow('PATCH /v1/segments answered 200 with "No message" instead of the segment id')
+    await expect(update(client)).rejects.toThrow('answered PATCH /v1/segments for "A" (sg_a) with "No message" instead of its id')
   })
 
   it('are uncertain when the re-read itself answers outside its contract, or finds something else', async () => {
@@ -143,7 +143,7 @@ describe('Push0 updates answered with anything but their id', () => {
       emulator.faults.add({method: 'GET', path: '/v1/segments', times: 1, fault: answer(reread, false)})
       const error = await update(client).catch((e: unknown) => e)
       expect(error, reread.kind).toBeInstanceOf(UncertainWriteError)
-      expect((error as SegsyncError).message, reread.kind).toMatch(/^Push0 PATCH \/v1\/segments answered 200 with "seg_jfe34NrGegjL3" instead of the segment id, and .*(may or may not have landed|changed elsewhere meanwhile\?\))$/)
+      expect((error as SegsyncError).message, reread.kind).toMatch(/^Push0 answered PATCH \/v1\/segments for "A" \(sg_a\) with "seg_jfe34NrGegjL3" instead of its id, and .*(may or may not have landed|changed elsewhere meanwhile\?\))$/)
       expect((error as Error).message).not.toMatch(/Cannot read properties|is not a function/)
       expect(writes(emulator), reread.kind).toHaveLength(1)
     }
