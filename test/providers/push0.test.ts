@@ -1,7 +1,7 @@
 import {createServer} from 'node:http'
 import type {AddressInfo} from 'node:net'
 import {describe, expect, it, onTestFinished} from 'vitest'
-import {AmbiguousWriteError, AuthError, SegsyncError, VendorError} from '../../src/errors.js'
+import {AmbiguousWriteError, AuthError, SegsyncError, UncertainWriteError, VendorError} from '../../src/errors.js'
 import {push0} from '../../src/providers/push0/index.js'
 import {call, constraint, group, push0Client, push0Emulator} from '../helpers/push0.js'
 
@@ -129,13 +129,20 @@ describe('Push0 adapter ↔ emulator', () => {
     expect(emulator.requests.filter((r) => r.method === 'POST')).toHaveLength(1)
   })
 
-  it('treats a 200 whose body is not an id (an error message) as an unknown outcome on create and a failure on update', async () => {
+  it('takes a create answered 200 with words instead of an id as uncertain, and confirms an update answered so by re-reading it', async () => {
     const emulator = await push0Emulator({segments: [{id: 'sg_a', name: 'A', constraints: []}]})
     const client = await push0Client(emulator)
     emulator.faults.add({method: 'POST', times: 1, fault: {type: 'status', status: 200, body: 'Segment limit reached'}})
-    await expect(client.create('B', {constraints: []})).rejects.toThrow(new AmbiguousWriteError('Push0 answered POST /v1/segments without a segment id: "Segment limit reached"'))
+    const created = await client.create('B', {constraints: []}).catch((e: unknown) => e)
+    expect(created).toBeInstanceOf(UncertainWriteError)
+    expect((created as Error).message).toBe('Push0 answered POST /v1/segments outside the contract segsync relies on (at (the whole body) expected the body to match ^[a-z]+_[A-Za-z0-9_-]+$, got "Segment limit reached"): the write may or may not have landed')
     const [remote] = await client.listSegments()
+    // The PATCH does not land and says so in words: the re-read shows the segment unchanged.
     emulator.faults.add({method: 'PATCH', times: 1, fault: {type: 'status', status: 200, body: 'Segment limit reached'}})
-    await expect(client.update(remote!, {desired: {name: 'Z', constraints: []}, changed: ['name'], cleared: []})).rejects.toThrow('Push0 did not confirm the update of "A" (sg_a): "Segment limit reached"')
+    const updated = await client.update(remote!, {desired: {name: 'Z', constraints: []}, changed: ['name'], cleared: []}).catch((e: unknown) => e)
+    expect(updated).toBeInstanceOf(VendorError)
+    expect(updated).not.toBeInstanceOf(UncertainWriteError)
+    expect((updated as Error).message).toBe('Push0 did not apply the update: it answered PATCH /v1/segments for "A" (sg_a) with "Segment limit reached" instead of its id, and a re-read shows the segment unchanged')
+    expect(emulator.requests.at(-1)).toMatchObject({method: 'GET', path: '/v1/segments', query: '?id=sg_a'})
   })
 })

@@ -53,10 +53,16 @@ export function contract(vendor: string, schema: string): Contract {
 
 /**
  * "id must be a string" → "id to be a string"; "missing required property "x"" → "a property "x"";
- * the validator's name for the whole document ("the definition") → "the body": this is an answer.
+ * "x "v" does not match the expected format (re)" → "x to match re" (what came is shown beside it);
+ * the validator's name for the whole value, "the definition", is the vendor's body here.
  */
 function expectation(message: string): string {
-  return message.replace(/^missing required property /, 'a property ').replace(/^the definition /, 'the body ').replace(/ must be /, ' to be ').replace(/ must have /, ' to have ')
+  return message
+    .replace(/^the definition\b/, 'the body')
+    .replace(/^missing required property /, 'a property ')
+    .replace(/ must be /, ' to be ')
+    .replace(/ must have /, ' to have ')
+    .replace(/^(.*?) ".*" does not match the expected format \((.*)\)$/s, '$1 to match $2')
 }
 
 function valueAt(answer: Answer, path: JsonPath): unknown {

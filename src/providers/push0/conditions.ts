@@ -15,6 +15,6 @@ export const RELATION_ALIASES: Readonly<Record<string, string>> = {
 }
 
 /** The table symbol for a relation as the API returned it (unknown values pass through unchanged). */
-export function canonicalRelation(relation: unknown): unknown {
-  return typeof relation === 'string' ? (RELATION_ALIASES[relation] ?? relation) : relation
+export function canonicalRelation(relation: string): string {
+  return RELATION_ALIASES[relation] ?? relation
 }

@@ -1,4 +1,5 @@
 import type {Provider} from '../../core/provider.js'
+import type {Segment} from '../../generated/push0-responses.js'
 import {checkBody} from './check.js'
 import {describeChange} from './describe.js'
 import {evaluate} from './evaluate.js'
@@ -20,7 +21,8 @@ export const push0 = {
   cosmeticFields: ['name', 'description'],
   check: checkBody,
   // Push0 segments cannot reference each other (vendors.md §4.4), so ids never become { $segment }.
-  toDefinition: (remote) => toDefinitionBody(remote.raw),
+  // Every remote segment was read through the Segment contract (reads.ts) or built from what a write sent.
+  toDefinition: (remote) => toDefinitionBody(remote.raw as Segment),
   remoteReferences: () => [],
   normalize: (body) => normalizeBody(body),
   describe: describeChange,
