@@ -5,7 +5,7 @@
  */
 import {describe, expect, it} from 'vitest'
 import type {EvaluationContext} from '../../src/core/provider.js'
-import {explain} from '../../src/core/segtest/explain.js'
+import {explain, undecided} from '../../src/core/segtest/explain.js'
 import {runTests} from '../../src/core/segtest/run-tests.js'
 import {evaluate} from '../../src/providers/sequenzy/evaluate.js'
 import {sequenzy} from '../../src/providers/sequenzy/index.js'
@@ -41,6 +41,9 @@ describe('Sequenzy evaluator: trees', () => {
     const open = evaluate({root: and(stripe, f('status', 'is', 'active'))}, bob, ctx)
     expect(open.value).toBe('unknown')
     expect(explain(open)).toBe('AND(stripeCurrentProduct is prod_pro ? (not evaluable: Stripe subscriptions are not part of a profile), status is active ✓)')
+    // A skipped result names only what left it open: the trial filter inside a true OR does not.
+    const trial = evaluate({root: and(stripe, or(f('stripeTrialProduct', 'is', 'prod_pro'), f('tag', 'contains', 'trial')))}, bob, ctx)
+    expect(undecided(trial)).toEqual(['stripeCurrentProduct is prod_pro: Stripe subscriptions are not part of a profile'])
   })
 })
 
