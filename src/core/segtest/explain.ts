@@ -19,8 +19,10 @@ function mark(node: Explained): string {
   return MARK[String(node.value) as keyof typeof MARK]
 }
 
-/** Every condition the evaluator could not decide, for the message of a skipped result. */
+/** Every condition the evaluator could not decide and that left the verdict open, for the message of a skipped result. */
 export function undecided(node: Explained): string[] {
+  // A decided node (true OR unknown) does not wait on its undecided children: they are not why a result is skipped.
+  if (node.value !== 'unknown') return []
   if (node.children) return [...new Set(node.children.flatMap(undecided))]
   return node.value === 'unknown' ? [`${node.text}${node.because ? `: ${node.because}` : ''}`] : []
 }

@@ -19,4 +19,9 @@ export const assumptions = {
   legacyFiltersAreTopLevelLeaves: true,
   /** §3.4: 429 carries Retry-After (the docs only say "wait briefly"). */
   retryAfterOn429: true,
+  /**
+   * /count counts a subscriber only when segsync's evaluator decides it is a member: a filter the
+   * seeded subscribers cannot answer (Stripe, commerce, poll answers) leaves them out, never in.
+   */
+  undecidableCountsAsMember: false,
 } as const

@@ -1,12 +1,13 @@
 /**
  * /api/v1/segments (vendors.md §3.3): list, get one, create (409 on a taken name), PATCH where
- * `filters` or `root` replaces the rules, delete, and `/count`.
+ * `filters` or `root` replaces the rules, delete, and `/count` (subscribers.ts).
  */
 import type {EmulatorRequest, EmulatorResponse} from '../shared/server.js'
 import {assumptions} from './assumptions.js'
 import {error, Fail, nameTaken, ok} from './errors.js'
 import {objectBody} from './requests.js'
 import {rulesFrom} from './rules.js'
+import {memberCount} from './subscribers.js'
 import {newId, withIds, type SequenzyState, type StoredGroup, type StoredLeaf, type StoredSegment} from './state.js'
 
 export function listSegments(state: SequenzyState): EmulatorResponse {
@@ -60,7 +61,7 @@ export function deleteSegment(state: SequenzyState, id: string): EmulatorRespons
 }
 
 export function countSegment(state: SequenzyState, id: string): EmulatorResponse {
-  return withSegment(state, id, (s) => ok({count: state.counts[s.id] ?? 0, segmentId: s.id}))
+  return withSegment(state, id, (s) => ok({count: memberCount(state, s), segmentId: s.id}))
 }
 
 /** The response shape: both the legacy `filters` and the v2 `root` (seed 002 response). */

@@ -1,8 +1,9 @@
 /**
  * The Sequenzy emulator's state. It is also the seed format (`emulatorSeed`, `--state`): segments,
- * campaigns and sequences as the API shows them.
+ * campaigns and sequences as the API shows them, and the subscribers /count counts.
  */
 import {randomBytes} from 'node:crypto'
+import type {SequenzyProfile} from '../../generated/sequenzy-profile.js'
 
 export interface StoredGroup {
   kind: 'group'
@@ -55,12 +56,14 @@ export interface SequenzyState {
   segments: StoredSegment[]
   campaigns: StoredCampaign[]
   sequences: StoredSequence[]
-  /** Subscriber counts for /count, by segment id. */
-  counts: Record<string, number>
+  /** Subscribers, shaped as `segsync test` profiles (schemas/sequenzy/profile.schema.json): /count evaluates segments over them. */
+  subscribers: SequenzyProfile[]
+  /** The clock for relative filters ("30d") in /count, ISO 8601; the real time when absent (a seed sets it so its counts stay put). */
+  now?: string
 }
 
 export function emptyState(): SequenzyState {
-  return {apiKeys: [], segments: [], campaigns: [], sequences: [], counts: {}}
+  return {apiKeys: [], segments: [], campaigns: [], sequences: [], subscribers: []}
 }
 
 /** A seed or saved state, with ids and timestamps filled in where the seed left them out. */
@@ -79,7 +82,8 @@ export function loadState(seed: unknown): SequenzyState {
     })),
     campaigns: s.campaigns ?? [],
     sequences: s.sequences ?? [],
-    counts: s.counts ?? {},
+    subscribers: s.subscribers ?? [],
+    ...(s.now !== undefined ? {now: s.now} : {}),
   }
 }
 

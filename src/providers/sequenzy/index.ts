@@ -1,6 +1,7 @@
 import type {Provider} from '../../core/provider.js'
 import {checkBody} from './check.js'
 import {describeChange} from './describe.js'
+import {evaluate} from './evaluate.js'
 import {normalizeBody, remoteReferences, toDefinitionBody} from './mapping.js'
 
 /** Sequenzy (email): seed 002, vendors.md §3. */
@@ -21,6 +22,6 @@ export const sequenzy = {
   remoteReferences: (remote) => remoteReferences(remote.raw),
   normalize: normalizeBody,
   describe: describeChange,
-  evaluation: {supported: false, reason: 'segsync does not evaluate Sequenzy segments yet', testSchema: 'sequenzy/segtest.schema.json'},
+  evaluation: {supported: true, profileSchema: 'sequenzy/profile.schema.json', testSchema: 'sequenzy/segtest.schema.json', evaluate},
   connect: async (options) => (await import('./client.js')).connectSequenzy(options),
 } satisfies Provider
