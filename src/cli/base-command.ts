@@ -31,12 +31,14 @@ export abstract class BaseCommand extends Command {
   /** Colour and the run context from the parsed global flags. */
   protected setup(flags: {config?: string; color?: boolean; debug?: boolean; workspace?: string; 'no-code'?: boolean}): RunContext {
     this.c = colors(!this.jsonEnabled() && (flags.color ?? colorEnabled({env: process.env})))
+    const debug = flags.debug ? (line: string) => void process.stderr.write(`${redact(line)}\n`) : undefined
     return {
       cwd: process.cwd(),
       configFile: flags.config,
       workspace: flags.workspace,
       noCode: flags['no-code'],
-      ...wiring({env: process.env, debug: flags.debug ? (line) => process.stderr.write(`${redact(line)}\n`) : undefined}),
+      ...wiring({env: process.env, debug}),
+      debug,
       progress: (line) => {
         if (!this.jsonEnabled()) process.stderr.write(`${this.c.dim(line)}\n`)
       },

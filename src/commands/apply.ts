@@ -9,7 +9,7 @@ export default class Apply extends BaseCommand {
   static override summary = 'Make the planned changes: creates and updates in dependency order, then deletes.'
   static override description = `Without PLANFILE, plans (as segsync plan does) and asks for confirmation. With PLANFILE (from segsync plan --out), re-reads the vendor first and applies exactly that plan, or refuses with exit 7 — naming each segment and what changed — if the definitions, a touched segment or the campaigns using it changed since; a plan that was already applied writes nothing.
 
-Refuses before any write when a change is blocked (an active campaign affected under policy 'block', a delete without --allow-delete, a protected segment). Creates and updates run in dependency order — a { "$segment": "name" } reference resolves to the id of a segment created earlier in the same run — and deletes last, dependents first. After a failure it starts nothing new and reports what was applied, what failed and what was not attempted; running apply again continues from there. Ctrl-C (or SIGTERM) stops starting new work and prints the report.
+Refuses before any write when a change is blocked (an active campaign affected under policy 'block', an audience swing past policy.audienceChange, a delete without --allow-delete, a protected segment). Creates and updates run in dependency order — a { "$segment": "name" } reference resolves to the id of a segment created earlier in the same run — and deletes last, dependents first. After a failure it starts nothing new and reports what was applied, what failed and what was not attempted; running apply again continues from there. Ctrl-C (or SIGTERM) stops starting new work and prints the report.
 
 Exit codes: 0 success, 3 invalid definitions/config, 4 authentication refused, 5 retries exhausted, 6 blocked by policy, 7 stale plan, 8 partial apply, 64 usage (e.g. no --auto-approve without a terminal).`
   static override examples = [
@@ -28,6 +28,7 @@ Exit codes: 0 success, 3 invalid definitions/config, 4 authentication refused, 5
     'auto-approve': Flags.boolean({summary: 'Apply without asking (required when not run in a terminal, e.g. in CI). A saved plan needs no approval.', default: false}),
     'allow-delete': Flags.boolean({summary: "Allow deletes (ensure: 'absent', or prune).", default: false}),
     'allow-campaign-impact': Flags.boolean({summary: 'Allow changes that alter the audience of active campaigns (policy campaignImpact: block).', default: false}),
+    'allow-audience-change': Flags.boolean({summary: 'Allow changes whose audience swings past policy.audienceChange (maxDropPercent, maxGrowthPercent).', default: false}),
     'confirm-delete': Flags.integer({summary: 'Confirm a mass delete by its exact count (needed above 10 deletes or 20% of the managed segments).', min: 1}),
     parallelism: Flags.integer({summary: 'Changes in flight at once (still within the vendor rate limit).', default: 8, min: 1, max: 64}),
   }
@@ -55,7 +56,7 @@ Exit codes: 0 success, 3 invalid definitions/config, 4 authentication refused, 5
       }
       const document = run.document
       if (!this.jsonEnabled()) process.stdout.write('\n' + renderPlanText(document, this.c))
-      const allowed = {allowDelete: flags['allow-delete'], allowCampaignImpact: flags['allow-campaign-impact'], confirmDelete: flags['confirm-delete']}
+      const allowed = {allowDelete: flags['allow-delete'], allowCampaignImpact: flags['allow-campaign-impact'], allowAudienceChange: flags['allow-audience-change'], confirmDelete: flags['confirm-delete']}
       assertNotBlocked(document.workspaces, allowed)
       const s = document.summary
       const pending = s.create + s.update + s.delete + s.manual > 0

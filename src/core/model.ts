@@ -67,6 +67,8 @@ export type CampaignUsage =
 export interface Policy {
   campaignImpact: 'block' | 'warn'
   unknownUsage: 'warn' | 'block'
+  /** Block audience swings past these limits (current → proposed); unknown counts never block. */
+  audienceChange?: {maxDropPercent?: number; maxGrowthPercent?: number}
 }
 
 /** A workspace from the config, with defaults applied and paths resolved. */

@@ -15,6 +15,7 @@ import {buildReport} from './apply/report.js'
 import {compareWithSaved} from './apply/saved-plan.js'
 import {cycleProblems, definitionGraph} from './graph/definition-graph.js'
 import {loadDefinitions, type LoadResult} from './load/load-definitions.js'
+import {readAudiences} from './plan/audience.js'
 import {diffStage, planDocument, planWorkspace} from './plan/build-plan.js'
 import type {SegmentTestFile} from './segtest/model.js'
 import {validateTests} from './segtest/validate-tests.js'
@@ -40,6 +41,8 @@ export interface RunContext {
   connector: Connector
   /** Progress for people (stderr); silent in --json mode. */
   progress: (line: string) => void
+  /** Details for --debug (stderr, redacted): e.g. why a member count is unknown. */
+  debug?: (line: string) => void
 }
 
 export interface PreparedWorkspace {
@@ -139,11 +142,15 @@ export async function plan(ctx: RunContext, prepared: Prepared): Promise<PlanRun
       const listed = conn.client.listSegments()
       const staged = listed.then((remotes) => diffStage({workspace: ws, provider, definitions: pw.definitions, remotes}))
       staged.catch(() => undefined) // awaited below; a failure of another read may come first
+      // Member counts of the changed segments go out as soon as the diff is known, beside the
+      // campaign reads; they never fail the plan.
+      const counted = staged.then((stage) => readAudiences(stage.diff.changes, stage.remotesById, conn.client, provider, ctx.debug))
+      counted.catch(() => undefined)
       const [usage, remotes, findings] = await Promise.all([usageRead, listed, conn.client.verify?.(desired, listed) ?? []])
       const stats = conn.client.stats()
       ctx.progress(`${ws.name}: ${remotes.length} remote segment${remotes.length === 1 ? '' : 's'}, ${usage.known ? `${usage.read} active campaign${usage.read === 1 ? '' : 's'}/sequence${usage.read === 1 ? '' : 's'}` : 'campaign usage unknown'} (${stats.requests} request${stats.requests === 1 ? '' : 's'})`)
       const stage = await staged
-      const wp = planWorkspace({workspace: ws, endpoint: conn.endpoint, provider, definitions: pw.definitions, remotes, usage, policy: prepared.config.policy, findings, staged: stage})
+      const wp = planWorkspace({workspace: ws, endpoint: conn.endpoint, provider, definitions: pw.definitions, remotes, usage, policy: prepared.config.policy, findings, staged: stage, audiences: await counted})
       sessions.push({prepared: pw, connection: conn, remotesById: stage.remotesById, plan: wp})
     }
   } catch (error) {

@@ -63,6 +63,12 @@ export interface ProviderClient {
    */
   verify?(definitions: Array<{name: string; body: SegmentBody}>, remotes: Promise<RemoteSegment[]>): Promise<VendorFinding[]>
   /**
+   * Members of the segments a plan changes, from the vendor's own counts: one answer per query,
+   * in order. Optional: a vendor that exposes no count leaves it out. A count it cannot read is
+   * `null` with a reason, never an error: counts are information for reviewers.
+   */
+  audience?(queries: AudienceQuery[]): Promise<AudienceCount[]>
+  /**
    * Read-only probes of the live account for `segsync doctor`: the key and its scopes, every read
    * endpoint answering inside its contract, pagination ending, and each vendors.md assumption that
    * a read can test. Never writes.
@@ -70,6 +76,26 @@ export interface ProviderClient {
   doctor(): Promise<DoctorCheck[]>
   stats(): ClientStats
   close(): Promise<void>
+}
+
+/** A segment whose audience the plan shows: the remote as read (update, delete), the body wanted (create, update). */
+export interface AudienceQuery {
+  action: 'create' | 'update' | 'delete'
+  remote?: RemoteSegment
+  /** The definition's body, `{ $segment }` references resolved to remote ids where the segment exists. */
+  body?: SegmentBody
+}
+
+/** Members now and after the change; null where unknown. */
+export interface AudienceCount {
+  current: number | null
+  proposed: number | null
+  /** Where the numbers come from ("memberCount", "segments/{id}/count", "contacts/search"). */
+  source: string
+  /** A paged count stopped at the documented page cap: the number is a lower bound. */
+  capped?: boolean
+  /** Why a number is null (shown with --debug). */
+  reason?: string
 }
 
 /** One finding of `segsync doctor` (schemas/doctor-report.schema.json). */

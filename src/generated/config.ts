@@ -64,6 +64,19 @@ export interface Policy {
    * For vendors whose campaign usage cannot be read: 'warn' (default) or 'block' like a known impact.
    */
   unknownUsage?: 'warn' | 'block'
+  /**
+   * Block a change whose audience swings past a limit (current → proposed, where the vendor's counts tell both): apply refuses it (exit 6) unless --allow-audience-change. Unknown counts never block.
+   */
+  audienceChange?: {
+    /**
+     * e.g. 50: a change that removes more than half of the current members is blocked.
+     */
+    maxDropPercent?: number
+    /**
+     * e.g. 200: a change that more than triples the audience is blocked.
+     */
+    maxGrowthPercent?: number
+  }
 }
 /**
  * A single workspace written at the top level; its name is `default`.

@@ -56,6 +56,10 @@ export interface WorkspacePlan {
   name: string
   provider: string
   /**
+   * The vendor's name for people ("Sequenzy").
+   */
+  vendor: string
+  /**
    * API origin, or 'embedded'.
    */
   endpoint: string
@@ -98,6 +102,7 @@ export interface CreateChange {
    */
   dependsOn: string[]
   impact: Impact
+  audience: Audience
   risks: Risk[]
   /**
    * The vendor body the definition wants (without the name), with { $segment } references unresolved.
@@ -167,6 +172,30 @@ export interface AffectedCampaign {
   via: string[]
 }
 /**
+ * Who the change reaches, in people, from the vendor's own counts: information for reviewers, never part of a saved plan's staleness check.
+ *
+ * This interface was referenced by `PlanDocument`'s JSON-Schema
+ * via the `definition` "Audience".
+ */
+export interface Audience {
+  /**
+   * Members now; null when unknown (not exposed by the vendor, or the count could not be read).
+   */
+  current: number | null
+  /**
+   * Members after the change, where it can be known (0 for a delete); null otherwise.
+   */
+  proposed: number | null
+  /**
+   * Where the numbers come from, e.g. memberCount, segments/{id}/count, contacts/search, or why there are none ("not exposed by Push0").
+   */
+  source: string
+  /**
+   * A count that needs paging stopped at a documented number of pages: the number is a lower bound.
+   */
+  capped?: boolean
+}
+/**
  * This interface was referenced by `PlanDocument`'s JSON-Schema
  * via the `definition` "Risk".
  */
@@ -180,6 +209,7 @@ export interface Risk {
     | 'read-only'
     | 'vendor-check'
     | 'mass-delete'
+    | 'audience-change'
   level: 'block' | 'warn' | 'info'
   message: string
   /**
@@ -229,6 +259,7 @@ export interface UpdateChange {
    */
   dependsOn: string[]
   impact: Impact
+  audience: Audience
   risks: Risk[]
 }
 /**
@@ -263,6 +294,7 @@ export interface DeleteChange {
    */
   dependsOn: string[]
   impact: Impact
+  audience: Audience
   risks: Risk[]
   /**
    * Set when the vendor API cannot make this change: what to do by hand.

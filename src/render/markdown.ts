@@ -94,7 +94,7 @@ function workspacePieces(ws: WorkspacePlan): Piece[] {
   }
   if (ws.changes.length === 0) intro.push(`No changes: ${ws.unchanged.length} segment${ws.unchanged.length === 1 ? '' : 's'} up to date.`)
   const pieces: Piece[] = [{full: intro.join('\n\n')}]
-  for (const change of byImportance(ws.changes)) pieces.push({full: renderChange(change), compact: renderChange(change, {compact: true}), change: true})
+  for (const change of byImportance(ws.changes)) pieces.push({full: renderChange(change, {vendor: ws.vendor}), compact: renderChange(change, {compact: true, vendor: ws.vendor}), change: true})
   const rest = untouched(ws)
   if (rest) pieces.push({full: rest})
   return pieces

@@ -4,6 +4,7 @@
  * A function of the plan document.
  */
 import type {AffectedCampaign, Change, PlanDocument, Risk, WorkspacePlan} from '../generated/plan.js'
+import {audienceText} from './audience.js'
 import type {Colors} from './colors.js'
 
 const SYMBOL = {create: '+', update: '~', delete: '-'} as const
@@ -17,7 +18,7 @@ function renderWorkspace(ws: WorkspacePlan, c: Colors): string {
   const lines = [c.bold(`Workspace ${ws.name} (${ws.provider}, ${ws.endpoint})`)]
   if (!ws.usage.known) lines.push(c.yellow(`  ! campaign usage cannot be verified for ${ws.provider}${ws.usage.note ? `: ${ws.usage.note}` : ''}`))
   if (ws.changes.length === 0) lines.push(`  No changes. ${ws.unchanged.length} segment${ws.unchanged.length === 1 ? '' : 's'} up to date.`)
-  for (const change of ws.changes) lines.push('', ...renderChange(change, c))
+  for (const change of ws.changes) lines.push('', ...renderChange(change, ws.vendor, c))
   if (ws.readOnly.length > 0) {
     lines.push('', c.dim(`  ${ws.readOnly.length} read-only segment${ws.readOnly.length === 1 ? '' : 's'} listed, never modified: ${names(ws.readOnly.map((r) => r.name))}`))
   }
@@ -31,7 +32,7 @@ function renderWorkspace(ws: WorkspacePlan, c: Colors): string {
   return lines.join('\n')
 }
 
-function renderChange(change: Change, c: Colors): string[] {
+function renderChange(change: Change, vendor: string, c: Colors): string[] {
   const color = change.action === 'create' ? c.green : change.action === 'update' ? c.yellow : c.red
   const id = c.dim(change.action === 'create' ? ' (id known after apply)' : ` (${change.id})`)
   const rename = change.action === 'update' && change.previousName ? ` ${c.dim(`renamed from ${JSON.stringify(change.previousName)}`)}` : ''
@@ -43,6 +44,8 @@ function renderChange(change: Change, c: Colors): string[] {
     lines.push(`      ${mark} ${f.text}`)
   }
   if (change.action === 'delete' && change.manual) lines.push(c.yellow(`      manual step: ${change.manual}`))
+  const audience = audienceText(change, vendor)
+  if (audience) lines.push(c.cyan(`      ${audience}`))
   lines.push(...renderCampaigns(change.impact.campaigns, change.impact.audience, c))
   for (const risk of change.risks) if (risk.rule !== 'campaign-impact' || risk.level !== 'info') lines.push(renderRisk(risk, c))
   return lines

@@ -12,6 +12,7 @@ export function change(action: Change['action'], name: string, extra: Partial<Ch
     fields: [],
     dependsOn: [],
     impact: {usage: action === 'create' ? 'none' : 'known', audience: action !== 'create', campaigns: []} satisfies Change['impact'],
+    audience: {current: null, proposed: action === 'delete' ? 0 : null, source: 'not exposed by Sequenzy'} satisfies Change['audience'],
     risks: [],
   }
   const id = `seg_${name.toLowerCase().replace(/\W+/g, '_')}`
@@ -38,7 +39,7 @@ export const blockedByCampaigns = (names: string[]): Risk => ({
 export const blockedDelete = (name: string): Risk => ({rule: 'delete', level: 'block', message: `deletes ${JSON.stringify(name)}: its definition says ensure: 'absent'`, allowFlag: '--allow-delete'})
 
 export function workspace(name: string, changes: Change[], extra: Partial<WorkspacePlan> = {}): WorkspacePlan {
-  const ws = {name, provider: 'sequenzy', endpoint: 'https://api.sequenzy.com', usage: {known: true, campaignsRead: 3}, changes, unchanged: [], unmanaged: [], readOnly: [], ...extra}
+  const ws = {name, provider: 'sequenzy', vendor: 'Sequenzy', endpoint: 'https://api.sequenzy.com', usage: {known: true, campaignsRead: 3}, changes, unchanged: [], unmanaged: [], readOnly: [], ...extra}
   return {...ws, summary: summarize([ws])}
 }
 

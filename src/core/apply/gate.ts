@@ -8,6 +8,7 @@ import type {Change, Risk, WorkspacePlan} from '../../generated/plan.js'
 export interface ApplyFlags {
   allowDelete: boolean
   allowCampaignImpact: boolean
+  allowAudienceChange?: boolean
   /** The exact number of deletes confirmed with --confirm-delete (mass deletes). */
   confirmDelete?: number
 }
@@ -22,6 +23,7 @@ export function blockedRisks(workspaces: WorkspacePlan[], flags: ApplyFlags): Bl
   const allowed = (risk: Risk) =>
     (risk.allowFlag === '--allow-delete' && flags.allowDelete) ||
     (risk.allowFlag === '--allow-campaign-impact' && flags.allowCampaignImpact) ||
+    (risk.allowFlag === '--allow-audience-change' && flags.allowAudienceChange === true) ||
     (flags.confirmDelete !== undefined && risk.allowFlag === `--confirm-delete=${flags.confirmDelete}`)
   return workspaces.flatMap((ws) =>
     ws.changes.flatMap((change) => change.risks.filter((r) => r.level === 'block' && !allowed(r)).map((risk) => ({workspace: ws.name, change, risk}))),

@@ -73,7 +73,7 @@ export function remoteForm(remote: RemoteSegment, provider: Provider, nameOf: Na
 }
 
 function createChange(def: Definition, local: SegmentBody, describe: Describe): CreateChange {
-  return {action: 'create', name: def.name, source: sourceOf(def), fields: expandFields(local, describe), after: def.body, dependsOn: definitionDeps(def), impact: noImpact(), risks: []}
+  return {action: 'create', name: def.name, source: sourceOf(def), fields: expandFields(local, describe), after: def.body, dependsOn: definitionDeps(def), impact: noImpact(), audience: notCounted('create'), risks: []}
 }
 
 function updateChange(def: Definition, remote: RemoteSegment, renamedFrom: string | undefined, current: SegmentBody & {name: string}, local: SegmentBody, describe: Describe): UpdateChange {
@@ -91,6 +91,7 @@ function updateChange(def: Definition, remote: RemoteSegment, renamedFrom: strin
     fingerprint: fingerprint(current),
     dependsOn: definitionDeps(def),
     impact: noImpact(),
+    audience: notCounted('update'),
     risks: [],
   }
 }
@@ -108,6 +109,7 @@ function deleteChange(remote: RemoteSegment, provider: Provider, nameOf: NameOf,
     fingerprint: fingerprint({name: remote.name, ...before}),
     dependsOn: [],
     impact: noImpact(),
+    audience: notCounted('delete'),
     risks: [],
     ...(provider.deletes.supported ? {} : {manual: provider.deletes.manual}),
   }
@@ -116,6 +118,11 @@ function deleteChange(remote: RemoteSegment, provider: Provider, nameOf: NameOf,
 function sourceOf(def: Definition): Source {
   const pos = def.source.locate(['name'])
   return {file: def.source.file, ...(pos ? {line: pos.line, column: pos.column} : {})}
+}
+
+/** Until the counts are read (plan/audience.ts): nothing known. */
+function notCounted(action: Change['action']): Change['audience'] {
+  return {current: null, proposed: action === 'delete' ? 0 : null, source: 'not read'}
 }
 
 function noImpact(): Change['impact'] {

@@ -148,7 +148,7 @@ function resolveConfig(config: SegsyncConfig, rootDir: string, file: string): Lo
     file,
     rootDir,
     workspaces,
-    policy: {campaignImpact: config.policy?.campaignImpact ?? 'block', unknownUsage: config.policy?.unknownUsage ?? 'warn'},
+    policy: {campaignImpact: config.policy?.campaignImpact ?? 'block', unknownUsage: config.policy?.unknownUsage ?? 'warn', ...(config.policy?.audienceChange ? {audienceChange: config.policy.audienceChange} : {})},
   }
 }
 

@@ -10,6 +10,7 @@ import {diffWorkspace, type WorkspaceDiff} from '../diff/diff-workspace.js'
 import {buildGraph} from '../graph/graph.js'
 import {assessImpact} from '../impact/assess-impact.js'
 import {referenceGraph, type ReferencedBy} from '../impact/reference-graph.js'
+import {withAudiences, type Audiences} from './audience.js'
 import {applyRules, rules} from './rules/index.js'
 
 export interface WorkspacePlanInput {
@@ -22,6 +23,8 @@ export interface WorkspacePlanInput {
   policy: Policy
   /** Vendor-side findings about the definitions (ProviderClient.verify). */
   findings?: VendorFinding[]
+  /** Members of the changed segments (plan/audience.ts), by change name. */
+  audiences?: Audiences
 }
 
 /** What the plan knows once the remote segments are read: the diff and who references whom. */
@@ -55,12 +58,14 @@ export function planWorkspace(input: WorkspacePlanInput & {staged?: DiffStage}):
     c.action === 'delete' ? {...c, dependsOn: [...(referencedBy.get(c.name) ?? [])].filter((n) => deleted.has(n)).sort()} : c,
   )
   changes = assessImpact(changes, {usage, referencedBy, nameOf, cosmeticFields: provider.cosmeticFields})
+  changes = withAudiences(changes, input.audiences)
   changes = applyRules(changes, {policy, provider, definitions: new Map(definitions.map((d) => [d.name, d])), remotesById, referencedBy, findings: input.findings ?? []}, rules)
   changes = executionOrder(changes)
 
   const plan: Omit<WorkspacePlan, 'summary'> = {
     name: input.workspace.name,
     provider: provider.id,
+    vendor: provider.label,
     endpoint: input.endpoint,
     usage: usage.known ? {known: true, campaignsRead: usage.read} : {known: false, note: usage.reason},
     changes,

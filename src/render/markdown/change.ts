@@ -3,6 +3,7 @@
  * and sequences it touches (directly or through which segments), and what blocks or warns.
  */
 import type {AffectedCampaign, Change, Risk, Source} from '../../generated/plan.js'
+import {audienceText} from '../audience.js'
 import {fieldText, inlineCode, messageText, plainText} from './escape.js'
 import {activeAffected, isBlocked, isWarned} from './order.js'
 
@@ -10,8 +11,10 @@ const TITLE = {create: 'Create', update: 'Update', delete: 'Delete'} as const
 /** A campaign list longer than this is cut in the comment (the job summary has room for all). */
 const MAX_CAMPAIGNS = 50
 
-export function renderChange(change: Change, options: {compact?: boolean} = {}): string {
+export function renderChange(change: Change, options: {compact?: boolean; vendor?: string} = {}): string {
   const blocks = [heading(change), details(change)]
+  const audience = audienceText(change, options.vendor ?? 'the vendor')
+  if (audience) blocks.push(`👥 ${messageText(audience)}`)
   if (change.action === 'delete' && change.manual) blocks.push(`🛠️ **Manual step:** ${messageText(change.manual)}`)
   if (options.compact) {
     const campaigns = change.impact.campaigns.length

@@ -1,3 +1,4 @@
+import {audienceChange} from './audience-change.js'
 import {campaignImpact} from './campaign-impact.js'
 import {deleteNeedsFlag} from './delete-needs-flag.js'
 import {massDelete} from './mass-delete.js'
@@ -9,5 +10,5 @@ import {unknownUsage} from './unknown-usage.js'
 import {vendorCheck} from './vendor-check.js'
 
 /** Every rule, in the order their risks are listed. */
-export const rules: Rule[] = [readOnly, protectedSegment, referencedDelete, massDelete, deleteNeedsFlag, vendorCheck, campaignImpact, unknownUsage]
+export const rules: Rule[] = [readOnly, protectedSegment, referencedDelete, massDelete, deleteNeedsFlag, vendorCheck, campaignImpact, unknownUsage, audienceChange]
 export {applyRules, type RuleContext} from './rule.js'
