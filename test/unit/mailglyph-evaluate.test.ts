@@ -4,9 +4,12 @@
  * field, time units and boundaries, groups and nested conditions, and segment references.
  */
 import {describe, expect, it} from 'vitest'
+import type {Definition} from '../../src/core/model.js'
 import type {Explained} from '../../src/core/provider.js'
 import {explain} from '../../src/core/segtest/explain.js'
+import {runTests} from '../../src/core/segtest/run-tests.js'
 import {evaluate} from '../../src/providers/mailglyph/evaluate.js'
+import {mailglyph} from '../../src/providers/mailglyph/index.js'
 
 const now = new Date('2026-11-30T12:00:00Z')
 const ctx = {now, inSegment: () => undefined}
@@ -209,5 +212,26 @@ describe('MailGlyph evaluator: segment references', () => {
     expect(evaluate(one(f({$segment: 'Gone'}, 'memberOfSegment')), contact, refCtx())).toMatchObject({value: 'unknown', because: 'no segment {"$segment":"Gone"} is known to evaluate'})
     expect(evaluate(one(f({$segment: 'Unsure'}, 'notMemberOfSegment')), contact, refCtx())).toMatchObject({value: 'unknown', because: 'createdAt within 7 days: the profile has no createdAt'})
     expect(explain(evaluate(one(f({$segment: 'Paying'}, 'memberOfSegment'), f('data.vip', 'equals', false)), contact, refCtx()))).toBe('AND(member of segment "Paying" ✓, data.vip equals false ✗)')
+  })
+})
+
+describe('MailGlyph segment tests: references through the referenced definition', () => {
+  const source = {file: 'segments/t.segtest.json', kind: 'json' as const, locate: () => ({line: 3, column: 1})}
+  const definition = (name: string, body: Record<string, unknown>): Definition => ({name, renamedFrom: [], dependsOn: [], protected: false, ensure: 'present', body, source})
+  const definitions = [
+    definition('Paying', one(f('data.plan', 'equals', 'pro'))),
+    definition('Trials to convert', one(f({$segment: 'Paying'}, 'notMemberOfSegment'), f('event.trial_started', 'triggeredWithin', 14, 'days'))),
+  ]
+
+  it('evaluates notMemberOfSegment through the other definition, with the file\'s now', () => {
+    const profiles = [
+      {id: 'trial', events: [{name: 'trial_started', at: '2026-11-20T00:00:00Z'}]},
+      {id: 'paying-trial', data: {plan: 'pro'}, events: [{name: 'trial_started', at: '2026-11-20T00:00:00Z'}]},
+    ]
+    const results = runTests('w', mailglyph, definitions, [{source, now, profiles, expect: [{segment: 'Trials to convert', members: ['trial', 'paying-trial'], nonMembers: []}]}])
+    expect(results.map((r) => [r.profile, r.actual, r.explanation])).toEqual([
+      ['trial', 'member', 'AND(not member of segment "Paying" ✓, event.trial_started triggeredWithin 14 days ✓)'],
+      ['paying-trial', 'nonMember', 'AND(not member of segment "Paying" ✗, event.trial_started triggeredWithin 14 days ✓)'],
+    ])
   })
 })
