@@ -43,7 +43,7 @@ function mistakes(valid: Record<string, unknown>): unknown[] {
 
 describe('precompiled schema validators', () => {
   it('exist for every schema, and for every answer of a response contract, compiled from the schema as it is now', () => {
-    const schemas = ['config.schema.json', 'plan.schema.json', 'apply-report.schema.json', 'doctor-report.schema.json', ...VENDORS.map((v) => `${v}/segment.schema.json`)]
+    const schemas = ['config.schema.json', 'plan.schema.json', 'apply-report.schema.json', 'doctor-report.schema.json', 'segtest-report.schema.json', ...VENDORS.flatMap((v) => [`${v}/segment.schema.json`, `${v}/segtest.schema.json`])]
     for (const s of schemas) expect(precompiled(s), s).toBeTypeOf('function')
     const contracts = readdirSync(join(packageRoot, 'schemas'), {recursive: true, encoding: 'utf8'}).filter((f) => isResponseContract(f.split('\\').join('/')))
     const answers = contracts.flatMap((c) => Object.keys((JSON.parse(readFileSync(schemaPath(c), 'utf8')) as {$defs: object}).$defs).map((def) => precompiledName(c, def)))
@@ -78,7 +78,8 @@ describe('precompiled schema validators', () => {
       const full = ajvFor(schemaPath(relative))
       const dir = join(packageRoot, 'segments', vendor)
       const examples = readdirSync(dir)
-        .filter((f) => f.endsWith('.json'))
+        // Segment test files (*.segtest.json) sit beside the definitions and have their own schema.
+        .filter((f) => f.endsWith('.json') && !f.endsWith('.segtest.json'))
         .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Record<string, unknown>)
       expect(examples.length).toBeGreaterThan(0)
       for (const example of examples) {
