@@ -78,7 +78,7 @@ describe('precompiled schema validators', () => {
       const full = ajvFor(schemaPath(relative))
       const dir = join(packageRoot, 'segments', vendor)
       const examples = readdirSync(dir)
-        // Segment test files (*.segtest.json) sit beside the definitions but are never definitions.
+        // Segment tests (*.segtest.json) sit beside the definitions but are not definitions.
         .filter((f) => f.endsWith('.json') && !f.endsWith('.segtest.json'))
         .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Record<string, unknown>)
       expect(examples.length).toBeGreaterThan(0)
