@@ -11,6 +11,7 @@ export function schemaTargets(root) {
     {schema: 'schemas/config.schema.json', target: 'src/generated/config.ts'},
     {schema: 'schemas/plan.schema.json', target: 'src/generated/plan.ts'},
     {schema: 'schemas/apply-report.schema.json', target: 'src/generated/apply-report.ts'},
+    {schema: 'schemas/pull-report.schema.json', target: 'src/generated/pull-report.ts'},
     {schema: COMMON, target: 'src/generated/common.ts'},
   ]
   for (const entry of readdirSync(join(root, 'schemas')).sort()) {

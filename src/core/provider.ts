@@ -121,6 +121,11 @@ export interface Provider {
   normalize(body: SegmentBody, nameOf: NameOf): SegmentBody
   /** A body field change in words, for reviewers ("adds filter `event is_not saas.purchase:30d`"). */
   describe?(change: FieldEdit): string | undefined
+  /**
+   * When the vendor last changed this segment (ISO 8601), for vendors whose list says so; a plan
+   * compares it with the definition file's last commit to hint at drift (an edit made in the UI).
+   */
+  updatedAt?(remote: RemoteSegment): string | undefined
   connect(options: ConnectOptions): Promise<ProviderClient>
 }
 

@@ -3,7 +3,7 @@
  * and under each change the active campaigns it touches and anything that blocks it.
  * A function of the plan document.
  */
-import type {AffectedCampaign, Change, PlanDocument, Risk, WorkspacePlan} from '../generated/plan.js'
+import type {AffectedCampaign, Change, Drift, PlanDocument, Risk, WorkspacePlan} from '../generated/plan.js'
 import type {Colors} from './colors.js'
 
 const SYMBOL = {create: '+', update: '~', delete: '-'} as const
@@ -42,6 +42,7 @@ function renderChange(change: Change, c: Colors): string[] {
     const mark = f.kind === 'add' ? c.green('+') : f.kind === 'remove' ? c.red('-') : c.yellow('~')
     lines.push(`      ${mark} ${f.text}`)
   }
+  if (change.action === 'update' && change.drift) lines.push(c.yellow(`      ! drift: ${driftText(change.drift)}`))
   if (change.action === 'delete' && change.manual) lines.push(c.yellow(`      manual step: ${change.manual}`))
   lines.push(...renderCampaigns(change.impact.campaigns, change.impact.audience, c))
   for (const risk of change.risks) if (risk.rule !== 'campaign-impact' || risk.level !== 'info') lines.push(renderRisk(risk, c))
@@ -59,6 +60,12 @@ function renderCampaigns(campaigns: AffectedCampaign[], audience: boolean, c: Co
   }
   if (inactive.length > 0) out.push(c.dim(`      also used by ${inactive.length} campaign${inactive.length === 1 ? '' : 's'} that ${inactive.length === 1 ? 'is' : 'are'} not active:`), ...inactive.map((k) => c.dim(line(k))))
   return out
+}
+
+/** The drift hint in words (also used by the Markdown plan). */
+export function driftText(drift: Drift): string {
+  const when = (iso: string) => iso.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, ' UTC')
+  return `changed in the vendor at ${when(drift.remoteUpdatedAt)}, after this file's last commit (${when(drift.fileCommittedAt)}): this update would revert that edit; \`segsync pull\` writes it into the file instead`
 }
 
 function renderRisk(risk: Risk, c: Colors): string {

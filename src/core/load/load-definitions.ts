@@ -29,6 +29,8 @@ export interface LoadOptions {
   noCode?: boolean
   /** A missing folder is an empty workspace (import), not a mistake in the config. */
   missingOk?: boolean
+  /** Evaluate TS files again even if this process loaded them before (they were just rewritten). */
+  fresh?: boolean
 }
 
 export async function loadDefinitions(dir: string, options: LoadOptions): Promise<LoadResult> {
@@ -81,7 +83,7 @@ async function loadFile(abs: string, options: LoadOptions): Promise<{file?: Load
     }
   }
   try {
-    const value = await importDefault(abs)
+    const value = await importDefault(abs, {fresh: options.fresh})
     return {file: {source: {file, kind: 'ts', locate: tsLocator(content)}, value}, problems: [], content: record}
   } catch (error) {
     return {problems: [tsLoadProblem(file, error)], content: record}

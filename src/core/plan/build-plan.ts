@@ -2,7 +2,7 @@
  * Plan stage: diff → impact → rules, assembled into the plan document (schemas/plan.schema.json).
  * Pure: every input is plain data already read from disk and the vendor.
  */
-import type {Change, PlanDocument, Summary, WorkspacePlan} from '../../generated/plan.js'
+import type {Change, Drift, PlanDocument, Summary, WorkspacePlan} from '../../generated/plan.js'
 import type {Provider, VendorFinding} from '../provider.js'
 import {sha256} from '../../util/hash.js'
 import type {CampaignUsage, Definition, Policy, RemoteSegment, Workspace} from '../model.js'
@@ -22,6 +22,8 @@ export interface WorkspacePlanInput {
   policy: Policy
   /** Vendor-side findings about the definitions (ProviderClient.verify). */
   findings?: VendorFinding[]
+  /** Drift hints by segment name (plan/drift.ts). */
+  drift?: ReadonlyMap<string, Drift>
 }
 
 /** What the plan knows once the remote segments are read: the diff and who references whom. */
@@ -57,6 +59,7 @@ export function planWorkspace(input: WorkspacePlanInput & {staged?: DiffStage}):
   changes = assessImpact(changes, {usage, referencedBy, nameOf, cosmeticFields: provider.cosmeticFields})
   changes = applyRules(changes, {policy, provider, definitions: new Map(definitions.map((d) => [d.name, d])), remotesById, referencedBy, findings: input.findings ?? []}, rules)
   changes = executionOrder(changes)
+  if (input.drift?.size) changes = changes.map((c) => (c.action === 'update' && input.drift!.has(c.name) ? {...c, drift: input.drift!.get(c.name)!} : c))
 
   const plan: Omit<WorkspacePlan, 'summary'> = {
     name: input.workspace.name,

@@ -1,7 +1,7 @@
 import type {Provider} from '../../core/provider.js'
 import {checkBody} from './check.js'
 import {describeChange} from './describe.js'
-import {normalizeBody, remoteReferences, toDefinitionBody} from './mapping.js'
+import {normalizeBody, remoteReferences, toDefinitionBody, updatedAt} from './mapping.js'
 
 /** MailGlyph (email): seed 000, vendors.md §1. */
 export const mailglyph = {
@@ -22,5 +22,6 @@ export const mailglyph = {
   remoteReferences: (remote) => remoteReferences(remote.raw),
   normalize: normalizeBody,
   describe: describeChange,
+  updatedAt: (remote) => updatedAt(remote.raw),
   connect: async (options) => (await import('./client.js')).connectMailGlyph(options),
 } satisfies Provider

@@ -1,7 +1,7 @@
 import type {Provider} from '../../core/provider.js'
 import {checkBody} from './check.js'
 import {describeChange} from './describe.js'
-import {normalizeBody, toDefinitionBody} from './mapping.js'
+import {normalizeBody, toDefinitionBody, updatedAt} from './mapping.js'
 
 /** Push0 (push notifications): seed 003, vendors.md §4. */
 export const push0 = {
@@ -23,5 +23,6 @@ export const push0 = {
   remoteReferences: () => [],
   normalize: (body) => normalizeBody(body),
   describe: describeChange,
+  updatedAt: (remote) => updatedAt(remote.raw),
   connect: async (options) => (await import('./client.js')).connectPush0(options),
 } satisfies Provider

@@ -3,6 +3,7 @@
  * and sequences it touches (directly or through which segments), and what blocks or warns.
  */
 import type {AffectedCampaign, Change, Risk, Source} from '../../generated/plan.js'
+import {driftText} from '../plan-text.js'
 import {fieldText, inlineCode, messageText, plainText} from './escape.js'
 import {activeAffected, isBlocked, isWarned} from './order.js'
 
@@ -12,6 +13,7 @@ const MAX_CAMPAIGNS = 50
 
 export function renderChange(change: Change, options: {compact?: boolean} = {}): string {
   const blocks = [heading(change), details(change)]
+  if (change.action === 'update' && change.drift) blocks.push(`⚠️ **Drift:** ${messageText(driftText(change.drift))}.`)
   if (change.action === 'delete' && change.manual) blocks.push(`🛠️ **Manual step:** ${messageText(change.manual)}`)
   if (options.compact) {
     const campaigns = change.impact.campaigns.length
