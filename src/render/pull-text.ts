@@ -33,7 +33,7 @@ function renderWorkspace(ws: WorkspacePull, {dryRun, c}: {dryRun: boolean; c: Co
     const refused = e.status === 'refused'
     const mark = refused ? c.red('✖ refused') : c.yellow(dryRun ? '~ would update' : '~ updated')
     const renamed = e.previousName ? ` ${c.dim(`renamed in ${ws.label} from ${JSON.stringify(e.previousName)}`)}` : ''
-    lines.push('', `  ${mark} ${c.bold(e.file!)}  ${JSON.stringify(e.segment)}${id(e)}${renamed}`)
+    lines.push('', `  ${mark} ${c.bold(e.file ?? '')}  ${JSON.stringify(e.segment)}${id(e)}${renamed}`)
     for (const f of e.fields ?? []) lines.push(`      ${f.kind === 'add' ? c.green('+') : f.kind === 'remove' ? c.red('-') : c.yellow('~')} ${f.text}`)
     if (refused) {
       lines.push(c.red(`      not written: ${e.reason}`))

@@ -9,15 +9,14 @@
  * only when a TS file must change.
  */
 import {applyEdits} from 'jsonc-parser'
-import {builders, detectCodeFormat, generateCode, parseModule} from 'magicast'
+import {builders, detectCodeFormat, generateCode, parseModule, type ASTNode} from 'magicast'
 import type {FileEdit} from '../core/pull/plan-pull.js'
 import {patchEdits, RewriteRefusal, type TextEdit} from './edits.js'
 import {objectPatch, sameValue} from './patch.js'
 import {detectStyle, type Syntax} from './render.js'
 import {staticValue, type SrcNode, type SrcObject} from './source-tree.js'
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- babel's AST as magicast hands it over */
-type AstNode = any
+type Node = ASTNode
 
 interface Parsed {
   root: SrcObject
@@ -25,6 +24,8 @@ interface Parsed {
   segmentName?: string
   /** Where `, segment` can be added: after the last named import from segsync/<provider>. */
   importAnchor?: number
+  /** The file quotes its keys ({"kind": …}): new keys are quoted too. */
+  quotedKeys: boolean
 }
 
 const NOT_LITERAL = 'its default export is not an object literal (directly or inside defineSegment(…)): segsync does not rewrite a body computed in code'
@@ -34,15 +35,16 @@ export function rewriteTs(text: string, edit: Pick<FileEdit, 'keys' | 'order'>, 
   const format = detectCodeFormat(text)
   const quote = format.quote === 'double' ? 'double' : 'single'
   let refs = 0
+  const print = (node: unknown) => generateCode(node as {$ast: Node}, {quote}).code
   const syntax: Syntax = {
     style: detectStyle(text, parsed.root, {trailingComma: format.trailingComma === true}),
-    scalar: (v) => (typeof v === 'string' ? generateCode(builders.literal(v), {quote}).code : JSON.stringify(v)),
-    key: (k) => (/^[A-Za-z_$][\w$]*$/.test(k) ? k : generateCode(builders.literal(k), {quote}).code),
+    scalar: (v) => (typeof v === 'string' ? print(builders.literal(v)) : JSON.stringify(v)),
+    key: (k) => (/^[A-Za-z_$][\w$]*$/.test(k) && !parsed.quotedKeys ? k : print(builders.literal(k))),
     ...(parsed.segmentName || parsed.importAnchor !== undefined
       ? {
           ref: (name: string) => {
             refs++
-            return generateCode(builders.functionCall(parsed.segmentName ?? 'segment', name), {quote}).code
+            return print(builders.functionCall(parsed.segmentName ?? 'segment', name))
           },
         }
       : {}),
@@ -75,49 +77,58 @@ function verify(before: SrcObject, after: string, provider: string, changes: Rea
 }
 
 function parse(text: string, provider: string): Parsed {
-  let program: AstNode
+  let program: Node
   try {
     program = parseModule(text).$ast
   } catch (error) {
     throw new RewriteRefusal([], `does not parse as TS (${(error as Error).message.split('\n')[0]})`)
   }
-  const body = (program.body ?? program.program?.body ?? []) as AstNode[]
+  const body = program.type === 'Program' ? program.body : []
   const exported = body.find((s) => s.type === 'ExportDefaultDeclaration')
   let literal = exported && unwrap(exported.declaration)
-  if (literal?.type === 'CallExpression' && literal.arguments.length === 1) literal = unwrap(literal.arguments[0])
+  if (literal?.type === 'CallExpression' && literal.arguments.length === 1) literal = unwrap(literal.arguments[0]!)
   if (literal?.type !== 'ObjectExpression') throw new RewriteRefusal([], NOT_LITERAL)
-  const imports = body.filter((s) => s.type === 'ImportDeclaration' && typeof s.source.value === 'string' && s.source.value.startsWith('segsync/'))
-  const named = (s: AstNode) => (s.specifiers as AstNode[]).filter((x) => x.type === 'ImportSpecifier')
-  const segmentName = imports.flatMap(named).find((x) => (x.imported.name ?? x.imported.value) === 'segment')?.local.name as string | undefined
-  const own = imports.find((s) => s.source.value === `segsync/${provider}` && named(s).length > 0 && s.importKind !== 'type')
-  const importAnchor = own ? (named(own).at(-1).end as number) : undefined
-  return {root: toSource(literal, segmentName) as SrcObject, ...(segmentName ? {segmentName} : {}), ...(importAnchor !== undefined ? {importAnchor} : {})}
+  const imports = body.filter((s) => s.type === 'ImportDeclaration').filter((s) => s.source.value.startsWith('segsync/') && s.importKind !== 'type')
+  const named = (s: (typeof imports)[number]) => s.specifiers.filter((x) => x.type === 'ImportSpecifier')
+  const segment = imports.flatMap(named).find((x) => (x.imported.type === 'Identifier' ? x.imported.name : x.imported.value) === 'segment')
+  const own = imports.find((s) => s.source.value === `segsync/${provider}` && named(s).length > 0)
+  const importAnchor = own ? named(own).at(-1)!.end : undefined
+  const segmentName = segment?.local.name
+  const keys = {quoted: 0, bare: 0}
+  const root = toSource(literal, segmentName, keys) as SrcObject
+  return {root, quotedKeys: keys.quoted > keys.bare, ...(segmentName ? {segmentName} : {}), ...(typeof importAnchor === 'number' ? {importAnchor} : {})}
 }
 
 /** `x as const`, `x satisfies T`, `(x)`: the value is x (and an edit of it keeps the wrapper). */
-function unwrap(node: AstNode): AstNode {
-  while (node && ['TSAsExpression', 'TSSatisfiesExpression', 'TSNonNullExpression', 'TSTypeAssertion', 'ParenthesizedExpression'].includes(node.type)) node = node.expression
+function unwrap(node: Node): Node {
+  while (node.type === 'TSAsExpression' || node.type === 'TSSatisfiesExpression' || node.type === 'TSNonNullExpression' || node.type === 'TSTypeAssertion' || node.type === 'ParenthesizedExpression') node = node.expression
   return node
 }
 
-function toSource(raw: AstNode, segmentName: string | undefined): SrcNode {
+function toSource(raw: Node, segmentName: string | undefined, keys: {quoted: number; bare: number}): SrcNode {
   const node = unwrap(raw)
-  const span = {start: node.start as number, end: node.end as number}
+  const span = {start: node.start!, end: node.end!}
   switch (node.type) {
     case 'ObjectExpression': {
       const props = []
       let opaque = false
-      for (const p of node.properties as AstNode[]) {
-        const key = p.type === 'ObjectProperty' && !p.computed ? (p.key.type === 'Identifier' ? p.key.name : p.key.value) : undefined
-        if (key === undefined) opaque = true
-        else props.push({key: String(key), start: p.start as number, end: p.end as number, value: toSource(p.value, segmentName)})
+      for (const p of node.properties) {
+        const key = p.type !== 'ObjectProperty' || p.computed ? undefined : p.key.type === 'Identifier' ? p.key.name : p.key.type === 'StringLiteral' || p.key.type === 'NumericLiteral' ? String(p.key.value) : undefined
+        if (key === undefined || p.type !== 'ObjectProperty') opaque = true
+        else {
+          keys[p.key.type === 'StringLiteral' ? 'quoted' : 'bare']++
+          props.push({key, start: p.start!, end: p.end!, value: toSource(p.value, segmentName, keys)})
+        }
       }
       return {kind: 'object', ...span, props, opaque}
     }
     case 'ArrayExpression': {
-      const elements = node.elements as AstNode[]
-      const opaque = elements.some((e) => e === null || e.type === 'SpreadElement')
-      return {kind: 'array', ...span, items: opaque ? [] : elements.map((e) => toSource(e, segmentName)), opaque}
+      const items: SrcNode[] = []
+      for (const e of node.elements) {
+        if (e === null || e.type === 'SpreadElement') return {kind: 'array', ...span, items: [], opaque: true}
+        items.push(toSource(e, segmentName, keys))
+      }
+      return {kind: 'array', ...span, items, opaque: false}
     }
     case 'StringLiteral':
     case 'NumericLiteral':
@@ -129,13 +140,15 @@ function toSource(raw: AstNode, segmentName: string | undefined): SrcNode {
       if (node.operator === '-' && node.argument.type === 'NumericLiteral') return {kind: 'literal', ...span, value: -node.argument.value}
       break
     case 'TemplateLiteral':
-      if (node.expressions.length === 0) return {kind: 'literal', ...span, value: node.quasis[0].value.cooked}
+      if (node.expressions.length === 0) return {kind: 'literal', ...span, value: node.quasis[0]!.value.cooked}
       break
-    case 'CallExpression':
-      if (segmentName && node.callee.type === 'Identifier' && node.callee.name === segmentName && node.arguments.length === 1) {
-        return {kind: 'ref', ...span, arg: toSource(node.arguments[0], segmentName)}
+    case 'CallExpression': {
+      const [arg] = node.arguments
+      if (segmentName && node.callee.type === 'Identifier' && node.callee.name === segmentName && node.arguments.length === 1 && arg!.type !== 'SpreadElement' && arg!.type !== 'ArgumentPlaceholder') {
+        return {kind: 'ref', ...span, arg: toSource(arg!, segmentName, keys)}
       }
       break
+    }
   }
   return {kind: 'computed', ...span}
 }
