@@ -93,16 +93,24 @@ export function patchEdits(text: string, node: SrcNode, patch: Patch, syntax: Sy
     }
     for (const e of entries) if ('slot' in e) visit(e.slot.node, e.patch, [...at, e.key ?? e.index!])
 
-    // Dropped children, in runs: a run after a kept child takes the separator before it, a leading run the one after it.
+    // Dropped children, in runs: a run after a kept child takes the separator before it, a leading
+    // run the one after it. A comment at the end of a line goes with the child on that line.
     let run: number[] = []
     const cut = () => {
       if (run.length === 0) return
-      const first = run[0]!
-      const last = run[run.length - 1]!
-      const from = first > 0 ? slots[first - 1]!.end : slots[first]!.start
-      const to = first > 0 ? slots[last]!.end : slots[last + 1]!.start
-      edits.push({offset: from, length: to - from, content: ''})
+      const first = slots[run[0]!]!
+      const last = slots[run[run.length - 1]!]!
       run = []
+      if (first === slots[0]) return void edits.push(removal(first.start, slots[slots.indexOf(last) + 1]!.start))
+      const prev = slots[slots.indexOf(first) - 1]!
+      const prevTail = trailing(prev.end)
+      const lastTail = trailing(last.end)
+      if (prevTail?.comma !== undefined) {
+        // `a, // about a` stays whole: cut from the end of its line through the run and its comma.
+        return void edits.push(removal(prevTail.lineEnd, lastTail?.lineEnd ?? commaAfter(last.end) ?? last.end))
+      }
+      edits.push(removal(prev.end, last.end))
+      if (lastTail) edits.push(removal(lastTail.comma !== undefined ? lastTail.comma + 1 : last.end, lastTail.lineEnd))
     }
     slots.forEach((slot, i) => {
       if (kept.has(slot)) cut()
@@ -123,14 +131,38 @@ export function patchEdits(text: string, node: SrcNode, patch: Patch, syntax: Sy
       return prefix + render(e.value, syntax, {indent: childIndent, column: (multiLine ? childIndent.length : column(n.start)) + prefix.length, inline})
     }
     let anchor: Slot | undefined
+    let after = 0 // items added after the current anchor so far
     const leading: Added[] = []
     for (const e of entries) {
-      if ('slot' in e) anchor = e.slot
-      else if (anchor) edits.push({offset: anchor.end, length: 0, content: `,${sep}${text(e)}`})
-      else leading.push(e)
+      if ('slot' in e) {
+        anchor = e.slot
+        after = 0
+      } else if (!anchor) leading.push(e)
+      else {
+        const tail = multiLine ? trailing(anchor.end) : undefined
+        if (!tail) edits.push({offset: anchor.end, length: 0, content: `,${sep}${text(e)}`})
+        // `a, // about a`: the new item goes on the next line, the comment stays with a.
+        else if (tail.comma !== undefined) edits.push({offset: tail.lineEnd, length: 0, content: `${sep}${text(e)},`})
+        else {
+          if (after === 0) edits.push({offset: anchor.end, length: 0, content: ','})
+          edits.push({offset: tail.lineEnd, length: 0, content: `${after === 0 ? '' : ','}${sep}${text(e)}`})
+        }
+        after++
+      }
     }
     const firstKept = entries.find((e): e is Kept => 'slot' in e)!.slot
     for (const e of leading) edits.push({offset: firstKept.start, length: 0, content: `${text(e)},${sep}`})
+  }
+
+  const removal = (from: number, to: number): TextEdit => ({offset: from, length: to - from, content: ''})
+  /** A comment closing the line a child ends on (`a: 1, // why`): where its comma is, where the line ends. */
+  const trailing = (end: number): {comma?: number; lineEnd: number} | undefined => {
+    const m = /^([ \t]*)(,?)[ \t]*(?:\/\/[^\r\n]*|\/\*(?:(?!\*\/)[^\r\n])*\*\/)[ \t]*(?=\r?\n)/.exec(text.slice(end, end + 500))
+    return m ? {...(m[2] ? {comma: end + m[1]!.length} : {}), lineEnd: end + m[0].length} : undefined
+  }
+  const commaAfter = (end: number): number | undefined => {
+    const m = /^\s*,/.exec(text.slice(end, end + 200))
+    return m ? end + m[0].length : undefined
   }
 
   /** What follows the comma between two children, e.g. "\n    " or " ". */

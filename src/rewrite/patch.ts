@@ -104,6 +104,8 @@ function arrayPatch(before: unknown[], after: unknown[]): Patch {
       if (lcs[oi + 1]![nj]! >= lcs[oi]![nj + 1]!) oi++
       else nj++
     }
+    // No kept pair left: the rest of both sides is one gap.
+    if (oi === a.length || nj === b.length) break
     gap(oi, nj)
   }
   gap(a.length, b.length)

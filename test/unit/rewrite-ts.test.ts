@@ -100,3 +100,26 @@ describe('rewriting a TS definition', () => {
     expect(out).toBe(text.replace('children: []', "children: [{kind: 'filter', field: 'tag', operator: 'contains', value: 'a'}]"))
   })
 })
+
+describe('comments at the end of a line stay with their line', () => {
+  const text = `import {defineSegment} from 'segsync/kibamail'\n\nexport default defineSegment({\n  name: 'High value', // spent at least this much\n  description: 'Top', // shown in the dashboard\n  conditions: {field: 'lifetime_value', operator: 'gte', value: 1000},\n})\n`
+
+  it('adds a key after a line that ends in a comment', () => {
+    const out = rewriteTs(text, {keys: [{key: 'renamedFrom', before: undefined, after: ['Old']}], order: ['name', 'renamedFrom', 'description', 'conditions']}, 'kibamail')
+    expect(out).toBe(text.replace("  name: 'High value', // spent at least this much\n", "  name: 'High value', // spent at least this much\n  renamedFrom: ['Old'],\n"))
+  })
+
+  it('drops a key with its own comment, and keeps the comment of the line before', () => {
+    const out = rewriteTs(text, {keys: [{key: 'description', before: 'Top', after: undefined}], order: ['name', 'description', 'conditions']}, 'kibamail')
+    expect(out).toBe(text.replace("  description: 'Top', // shown in the dashboard\n", ''))
+    const last = `export default {\n  name: 'X',\n  conditions: {field: 'plan', operator: 'eq', value: 'pro'} // the plan\n}\n`
+    const dropped = rewriteTs(last, {keys: [{key: 'conditions', before: {field: 'plan', operator: 'eq', value: 'pro'}, after: undefined}], order: ['name', 'conditions']}, 'kibamail')
+    expect(dropped).toBe(`export default {\n  name: 'X'\n}\n`)
+  })
+
+  it('adds after a last item without a trailing comma, keeping its comment', () => {
+    const last = `export default {\n  name: 'X',\n  conditions: {field: 'plan', operator: 'eq', value: 'pro'} // the plan\n}\n`
+    const out = rewriteTs(last, {keys: [{key: 'description', before: undefined, after: 'D'}], order: ['name', 'conditions', 'description']}, 'kibamail')
+    expect(out).toBe(`export default {\n  name: 'X',\n  conditions: {field: 'plan', operator: 'eq', value: 'pro'}, // the plan\n  description: 'D'\n}\n`)
+  })
+})

@@ -76,7 +76,7 @@ export function planPull({provider, definitions, remotes, nameFilter}: PullInput
     } else if (!remote) {
       entries.push({...base, status: 'skipped', reason: `not found in ${provider.label}: deleted there, or not created yet. The file stays: delete it (or mark it ensure: 'absent') if the deletion is meant, or run apply to create it`})
     } else if (remote.readOnly) {
-      entries.push({...base, status: 'skipped', reason: `read-only in ${provider.label} (${remote.readOnly}); segsync never manages it`})
+      entries.push({...base, status: 'skipped', reason: `read-only in ${provider.label}: ${remote.readOnly}`})
     } else {
       entries.push(pullOne(def, remote, {provider, nameOf, uiRename: renames.has(def), pendingRename: renamedFrom !== undefined, renamedTo}))
     }
@@ -84,7 +84,7 @@ export function planPull({provider, definitions, remotes, nameFilter}: PullInput
   const renamedRemotes = new Set(renames.values())
   for (const remote of unmatched) {
     if (renamedRemotes.has(remote) || !wanted(remote.name)) continue
-    const reason = remote.readOnly ? `read-only in ${provider.label} (${remote.readOnly}); segsync never manages it` : 'unmanaged: no definition file manages it (`segsync import` writes one)'
+    const reason = remote.readOnly ? `read-only in ${provider.label}: ${remote.readOnly}` : 'unmanaged: no definition file manages it (`segsync import` writes one)'
     entries.push({file: null, segment: remote.name, id: remote.id, status: 'skipped', reason})
   }
   return entries

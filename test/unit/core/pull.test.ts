@@ -72,9 +72,9 @@ describe('pull stage', () => {
     )
     expect(entries.Gone).toMatchObject({status: 'skipped', file: 'segments/Gone.json', reason: expect.stringContaining("ensure: 'absent'")})
     expect(entries.Deleted).toMatchObject({status: 'skipped', file: 'segments/Deleted.json', reason: expect.stringContaining('The file stays')})
-    expect(entries.Static).toMatchObject({status: 'skipped', file: 'segments/Static.json', reason: 'read-only in Fake (a static list); segsync never manages it'})
+    expect(entries.Static).toMatchObject({status: 'skipped', file: 'segments/Static.json', reason: 'read-only in Fake: a static list'})
     expect(entries['Hand made']).toMatchObject({status: 'skipped', file: null, id: 's3', reason: 'unmanaged: no definition file manages it (`segsync import` writes one)'})
-    expect(entries.List).toMatchObject({status: 'skipped', file: null, reason: 'read-only in Fake (a static list); segsync never manages it'})
+    expect(entries.List).toMatchObject({status: 'skipped', file: null, reason: 'read-only in Fake: a static list'})
   })
 
   it('pulls only the segments --name selects, by the name in the file or in the vendor', () => {
