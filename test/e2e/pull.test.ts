@@ -44,7 +44,7 @@ describe.each(pullCases.map((c) => [c.provider, c] as const))('segsync pull (%s)
     expect(plan.code).toBe(0)
     expect(vendor.writes(emulator)).toEqual([])
     for (const out of [res.stdout, res.stderr, ...Object.keys(c.after).map((n) => repo.read(`segments/${n}`))]) expect(out).not.toContain(vendor.key)
-  })
+  }, 120_000)
 })
 
 const env = {SEQUENZY_API_KEY: TEST_KEY}
