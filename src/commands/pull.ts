@@ -11,7 +11,7 @@ JSON files keep their $schema, key order, indentation and segsync fields (rename
 
 Left alone, each with a line in the report: remote segments no file manages (segsync import writes them), files with ensure: 'absent', segments deleted in the vendor (the file stays: you decide), and read-only (static) segments.
 
-Exit codes: 0 success (nothing changed, or files changed without --detailed-exitcode), 1 a file could not be rewritten (the others were written), 2 files changed (or would, with --dry-run) with --detailed-exitcode, 3 invalid definitions/config, 4 authentication refused, 5 retries exhausted.`
+Exit codes: 0 success (nothing changed, or files changed without --detailed-exitcode), 1 a file could not be rewritten (the others were written), 2 files changed (or would, with --dry-run) with --detailed-exitcode, 3 invalid definitions/config, 4 authentication refused, 5 retries exhausted, 64 usage error.`
   static override examples = [
     '<%= config.bin %> pull',
     '<%= config.bin %> pull --dry-run',
