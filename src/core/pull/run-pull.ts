@@ -73,7 +73,7 @@ export async function pull(ctx: RunContext, workspaces: PreparedWorkspace[], opt
  */
 async function rewriteAll(cwd: string, results: WorkspacePull[], writer: DefinitionWriter): Promise<Map<string, string>> {
   const texts = new Map<string, string>()
-  const claimedBy = new Map<string, Array<{ws: string; entry: WorkspacePull['entries'][number]}>>()
+  const claimedBy = new Map<string, Array<{ws: string; entry: WorkspacePull['entries'][number]; text: string}>>()
   for (const r of results) {
     for (const entry of r.entries) {
       if (entry.status !== 'updated' || !entry.edit || !entry.file) continue
@@ -84,13 +84,13 @@ async function rewriteAll(cwd: string, results: WorkspacePull[], writer: Definit
         entry.proposed = entry.edit.kind === 'ts' ? toTsFile(entry.edit.definition, r.provider) : JSON.stringify(entry.edit.definition, null, 2) + '\n'
         continue
       }
-      const others = claimedBy.get(entry.file) ?? []
-      claimedBy.set(entry.file, [...others, {ws: r.workspace, entry}])
-      if (others.length === 0) texts.set(entry.file, result.text)
-      else if (texts.get(entry.file) !== result.text) {
-        for (const o of [...others, {ws: r.workspace, entry}]) {
-          o.entry.status = 'refused'
-          o.entry.reason = `workspaces ${[...others.map((x) => x.ws), r.workspace].join(' and ')} share this file and their vendors differ here: pull one of them with -w NAME`
+      const claims = [...(claimedBy.get(entry.file) ?? []), {ws: r.workspace, entry, text: result.text}]
+      claimedBy.set(entry.file, claims)
+      if (claims.every((c) => c.text === claims[0]!.text)) texts.set(entry.file, result.text)
+      else {
+        for (const c of claims) {
+          c.entry.status = 'refused'
+          c.entry.reason = `workspaces ${claims.map((x) => x.ws).join(' and ')} share this file and their vendors differ here: pull one of them with -w NAME`
         }
         texts.delete(entry.file)
       }
