@@ -15,26 +15,28 @@ export function alignToFile(file: SegmentBody, remote: SegmentBody, provider: Pr
 }
 
 function align(file: unknown, remote: unknown): unknown {
-  if (Array.isArray(file) && Array.isArray(remote)) {
-    const key = (v: unknown) => stableStringify(v)
-    const unused = remote.map((v, j) => ({v, j, k: key(v)}))
-    // Items the file already has, where the file has them.
-    const exact = file.map((f) => {
-      const k = key(f)
-      const at = unused.findIndex((u) => u.k === k)
-      return at < 0 ? undefined : unused.splice(at, 1)[0]!.v
-    })
-    const out: unknown[] = []
-    file.forEach((f, i) => {
-      if (exact[i] !== undefined) out.push(exact[i])
-      else if (unused.length > 0) out.push(align(f, unused.shift()!.v)) // an edited item stays in its place
-    })
-    return [...out, ...unused.map((u) => u.v)]
-  }
+  if (Array.isArray(file) && Array.isArray(remote)) return alignList(file as unknown[], remote as unknown[])
   if (isObject(file) && isObject(remote)) {
     return Object.fromEntries(Object.entries(remote).map(([k, v]) => [k, k in file ? align(file[k], v) : v]))
   }
   return remote
+}
+
+function alignList(file: unknown[], remote: unknown[]): unknown[] {
+  const unused = remote.map((v) => ({v, k: stableStringify(v)}))
+  // Items the file already has, where the file has them.
+  const exact = file.map((f) => {
+    const k = stableStringify(f)
+    const at = unused.findIndex((u) => u.k === k)
+    return at < 0 ? undefined : unused.splice(at, 1)[0]!
+  })
+  const out: unknown[] = []
+  file.forEach((f, i) => {
+    const match = exact[i]
+    if (match) out.push(match.v)
+    else if (unused.length > 0) out.push(align(f, unused.shift()!.v)) // an edited item stays in its place
+  })
+  return [...out, ...unused.map((u) => u.v)]
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
