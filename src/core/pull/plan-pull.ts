@@ -9,7 +9,7 @@ import type {FieldChange} from '../../generated/plan.js'
 import {COMMON_FIELDS} from '../../generated/common.js'
 import {stableStringify} from '../../util/hash.js'
 import type {Definition, RemoteSegment} from '../model.js'
-import type {NameOf, Provider, SegmentBody} from '../provider.js'
+import type {NameOf, Provider} from '../provider.js'
 import {changedFields, diffFields} from '../diff/field-diff.js'
 import {matchDefinitions} from '../diff/match.js'
 import {alignToFile} from './align.js'
@@ -139,9 +139,4 @@ function pullOne(def: Definition, remote: RemoteSegment, ctx: PullContext): Pull
     fields,
     edit: {kind: def.source.kind, keys, order: [...COMMON_FIELDS.filter((k) => k !== 'ensure'), ...Object.keys(body)], definition: {...common, ...body}},
   }
-}
-
-/** The body of a definition file's value: everything but segsync's common fields. */
-export function bodyOf(value: Record<string, unknown>): SegmentBody {
-  return Object.fromEntries(Object.entries(value).filter(([k]) => !(COMMON_FIELDS as readonly string[]).includes(k)))
 }
