@@ -56,6 +56,16 @@ describe('drift hints', () => {
     expect(await times('b.json')).toBeUndefined()
   })
 
+  it('knows nothing of a file with uncommitted changes: its diff is the local edit, not drift', async () => {
+    const repo = tempRepo({'a.json': '{}\n'})
+    const env = {...process.env, GIT_COMMITTER_DATE: '2026-03-01T12:00:00Z', GIT_AUTHOR_DATE: '2026-03-01T12:00:00Z', GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e.st', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e.st'}
+    for (const args of [['init', '-q'], ['add', 'a.json'], ['commit', '-q', '-m', 'a']]) execFileSync('git', args, {cwd: repo.dir, env, stdio: 'ignore'})
+    repo.write('a.json', '{"edited": true}\n')
+    expect(await lastCommitTimes(repo.dir)('a.json')).toBeUndefined()
+    repo.write('a.json', '{}\n')
+    expect(await lastCommitTimes(repo.dir)('a.json')).toBe(committed)
+  })
+
   it('is said in the text plan and in the pull-request comment', () => {
     const plan = planOf(workspace('mail', [change('update', 'Base', {drift: {remoteUpdatedAt: '2026-04-01T08:15:00.000Z', fileCommittedAt: '2026-03-01T12:00:00.000Z'}})], {provider: 'mailglyph'}))
     const words = "changed in the vendor at 2026-04-01 08:15 UTC, after this file's last commit (2026-03-01 12:00 UTC): this update would revert that edit"

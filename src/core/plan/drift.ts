@@ -1,8 +1,9 @@
 /**
  * Drift in words, where it is honest and cheap. A vendor whose list says when each segment last
  * changed (Provider.updatedAt) gives a hint: an update whose remote changed after its definition
- * file was last committed probably reverts an edit made in the vendor's UI. One git call per such
- * update, started as soon as the diff is known, while campaign usage is still being read.
+ * file was last committed probably reverts an edit made in the vendor's UI (a file with uncommitted
+ * changes gives no hint: its diff is the local edit). One git call per such update, started as
+ * soon as the diff is known, while campaign usage is still being read.
  */
 import type {Change, Drift} from '../../generated/plan.js'
 import type {CommitTime} from '../../util/git.js'
