@@ -2,7 +2,7 @@ import type {Provider} from '../../core/provider.js'
 import {checkBody} from './check.js'
 import {describeChange} from './describe.js'
 import {evaluate} from './evaluate.js'
-import {normalizeBody, remoteReferences, toDefinitionBody} from './mapping.js'
+import {normalizeBody, remoteReferences, toDefinitionBody, updatedAt} from './mapping.js'
 
 /** MailGlyph (email): seed 000, vendors.md §1. */
 export const mailglyph = {
@@ -24,5 +24,6 @@ export const mailglyph = {
   normalize: normalizeBody,
   describe: describeChange,
   evaluation: {supported: true, profileSchema: 'mailglyph/profile.schema.json', testSchema: 'mailglyph/segtest.schema.json', evaluate},
+  updatedAt: (remote) => updatedAt(remote.raw),
   connect: async (options) => (await import('./client.js')).connectMailGlyph(options),
 } satisfies Provider
