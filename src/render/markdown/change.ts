@@ -6,6 +6,7 @@
  */
 import type {AffectedCampaign, Change, FieldChange, Risk} from '../../generated/plan.js'
 import {audienceText} from '../audience.js'
+import {driftText} from '../plan-text.js'
 import {bodyDiff} from './body-diff.js'
 import {fieldText, inlineCode, messageText, plainText, unbroken} from './escape.js'
 import {activeAffected, isBlocked, isWarned} from './order.js'
@@ -29,6 +30,7 @@ export function renderChange(change: Change, options: ChangeOptions = {}): strin
   const blocks = [heading(change), details(change, options.links)]
   const audience = audienceText(change, options.vendor ?? 'the vendor')
   if (audience) blocks.push(`👥 ${messageText(audience)}`)
+  if (change.action === 'update' && change.drift) blocks.push(`⚠️ **Drift:** ${messageText(driftText(change.drift))}.`)
   if (change.action === 'delete' && change.manual) blocks.push(`🛠️ **Manual step:** ${messageText(change.manual)}`)
   if (options.compact) {
     const campaigns = change.impact.campaigns.length
