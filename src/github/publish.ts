@@ -39,8 +39,8 @@ export async function publishPlan(plan: PlanDocument, options: PublishOptions): 
   const inActions = env.GITHUB_ACTIONS === 'true'
   const commit = target?.headSha ?? env.GITHUB_SHA
   const prefix = pathPrefix(env.GITHUB_WORKSPACE, options.cwd)
-  // Links only into a pull request's head commit: elsewhere the paths stay plain.
-  const links = sourceLinks(env, target?.headSha ?? (await pullRequestHead(env)), prefix)
+  // Links only into a pull request's head commit, from inside its checkout: elsewhere the paths stay plain.
+  const links = inCheckout(env.GITHUB_WORKSPACE, options.cwd) ? sourceLinks(env, target?.headSha ?? (await pullRequestHead(env)), prefix) : undefined
   const notes: string[] = []
   let comment: StickyResult | undefined
   if (target) {
@@ -64,6 +64,13 @@ export async function publishPlan(plan: PlanDocument, options: PublishOptions): 
     options.annotations.write(redact(text))
   }
   return {...(comment ? {comment} : {}), summary}
+}
+
+/** Whether the working directory is the checkout or inside it (no GITHUB_WORKSPACE: taken as its root). */
+function inCheckout(workspace: string | undefined, cwd: string): boolean {
+  if (!workspace) return true
+  const rel = relative(workspace, cwd)
+  return !rel.startsWith('..') && !isAbsolute(rel)
 }
 
 /** The working directory relative to the checkout, for annotation paths ('' at the root or outside it). */
