@@ -61,6 +61,12 @@ describe('plainText and messages', () => {
     expect(textsOf(html, 'code')).toEqual(['protected: true'])
   })
 
+  it('keeps a command or flag a message quotes from wrapping', () => {
+    const html = toHtml(messageText('this update would revert that edit; `segsync pull` writes it into the file, or pass `--allow-drift`'))
+    expect(textsOf(html, 'kbd')).toEqual(['segsync pull', '--allow-drift'])
+    expect(textsOf(html, 'code')).toEqual([])
+  })
+
   it('shows a referenced segment inside a condition as a name, the rest of the condition as code', () => {
     const html = toHtml(fieldText('adds filter `in segment "Engaged readers"`', [{$segment: 'Engaged readers'}], new Set(['Engaged readers'])))
     expect(html.trim()).toBe('<p>adds filter <code>in segment</code> <kbd>Engaged readers</kbd></p>')

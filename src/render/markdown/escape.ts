@@ -43,16 +43,22 @@ export function plainText(value: string): string {
 /**
  * A message from a rule or a vendor check. Rules quote names with JSON.stringify (`deletes "Old": …`):
  * each quoted string is shown by `quoted`, by default as a name that does not break. Backtick pairs
- * outside them (`protected: true`) are code spans as written; an odd backtick count is shown literally.
+ * outside them are commands that do not break (`segsync pull`) or code spans as written
+ * (`protected: true`); an odd backtick count is shown literally.
  */
 export function messageText(message: string, quoted: (value: string) => string = unbroken): string {
   let out = ''
   let last = 0
   for (const {index, end, value} of quotedStrings(message)) {
-    out += spansText(message.slice(last, index)) + quoted(value)
+    out += spansText(message.slice(last, index), plainText, commandOrCode) + quoted(value)
     last = end
   }
-  return out + spansText(message.slice(last))
+  return out + spansText(message.slice(last), plainText, commandOrCode)
+}
+
+/** A command or flag a message quotes (`segsync pull`, `--allow-delete`) does not break; other code (`protected: true`) is a code span. */
+function commandOrCode(code: string): string {
+  return /^(segsync\s|--)/.test(code) ? unbroken(code) : inlineCode(code)
 }
 
 /**
