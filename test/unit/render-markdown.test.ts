@@ -2,6 +2,7 @@
 import {describe, expect, it} from 'vitest'
 import {COMMENT_LIMIT, renderPlanMarkdown} from '../../src/render/markdown.js'
 import {blockedByCampaigns, blockedDelete, campaign, change, demoPlan, field, planOf, workspace} from '../helpers/plan-document.js'
+import {textsOf, toHtml} from '../helpers/render-html.js'
 
 const MARKER = '<!-- segsync:plan:all -->'
 
@@ -26,6 +27,17 @@ describe('renderPlanMarkdown', () => {
     expect(md).toContain('`segments/active-non-buyers.json:3` · id <kbd>seg\\_active\\_non\\_buyers</kbd>')
     expect(md).toContain('- adds filter `event is_not saas.purchase:30d`\n- join changes from and to or')
     expect(md).toContain('`segments/paying-customers.ts` · id known after apply')
+  })
+
+  it('keeps flags, commands and names in prose out of code spans, which GitHub wraps at spaces and hyphens', () => {
+    // github-markdown-css: `code` has white-space: break-spaces; `kbd` is display: inline-block (one box).
+    const html = toHtml(renderPlanMarkdown(demoPlan()))
+    const prose = html.replace(/<h[1-6]>[\s\S]*?<\/h[1-6]>/g, '').replace(/<a [^>]*>[\s\S]*?<\/a>/g, '')
+    const code = textsOf(prose, 'code')
+    for (const text of ['--allow-campaign-impact', '--allow-delete', 'segsync apply', 'Spring sale', 'Onboarding', 'Win-back audience', 'Legacy readers']) {
+      expect(textsOf(prose, 'kbd'), text).toContain(text)
+      expect(code.filter((c) => c.includes(text)), text).toEqual([])
+    }
   })
 
   it('lists the affected active campaigns and sequences with their status, directly or through which segment', () => {
