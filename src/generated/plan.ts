@@ -251,6 +251,12 @@ export interface UpdateChange {
     [k: string]: unknown
   }
   /**
+   * The definition's body (without the name) in the same normalised form as `before`: the before/after diff a reviewer reads. Information only: no staleness check reads it.
+   */
+  afterNormalized: {
+    [k: string]: unknown
+  }
+  /**
    * sha256 of the remote segment (name and normalised body) the plan was made against.
    */
   fingerprint: string

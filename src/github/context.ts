@@ -5,6 +5,7 @@
  */
 import {readFile} from 'node:fs/promises'
 import {UsageError} from '../errors.js'
+import type {SourceLinks} from '../render/markdown/source-link.js'
 import {registerSecret} from '../util/redact.js'
 
 export interface CommentTarget {
@@ -28,6 +29,30 @@ export async function commentTarget(env: NodeJS.ProcessEnv): Promise<CommentTarg
   if (!owner || !repo || extra.length > 0) throw new UsageError(`--comment needs GITHUB_REPOSITORY as owner/name (got ${JSON.stringify(env.GITHUB_REPOSITORY ?? '')})`, 'GitHub Actions sets it; elsewhere export GITHUB_REPOSITORY=owner/name.')
   const event = await readEvent(env.GITHUB_EVENT_PATH)
   return {apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''), owner, repo, token, ...event}
+}
+
+/**
+ * Where the definitions are on GitHub in a pull request: blob URLs at its head commit (the commit
+ * the author pushed, not the merge commit the workflow checks out, whose sha no one has seen),
+ * on GITHUB_SERVER_URL (GitHub Enterprise Server has its own). Undefined outside a pull request.
+ */
+export function sourceLinks(env: NodeJS.ProcessEnv, headSha: string | undefined, pathPrefix: string): SourceLinks | undefined {
+  const repository = env.GITHUB_REPOSITORY ?? ''
+  if (!headSha || !/^[0-9a-f]{7,64}$/i.test(headSha) || !/^[\w.-]+\/[\w.-]+$/.test(repository)) return undefined
+  const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')
+  return {blob: `${server}/${repository}/blob/${headSha}`, pathPrefix}
+}
+
+/** The pull request's head commit from the event at GITHUB_EVENT_PATH, or undefined when the run is not for a pull request. */
+export async function pullRequestHead(env: NodeJS.ProcessEnv): Promise<string | undefined> {
+  if (!env.GITHUB_EVENT_PATH) return undefined
+  try {
+    const payload = JSON.parse(await readFile(env.GITHUB_EVENT_PATH, 'utf8')) as {pull_request?: {head?: {sha?: unknown}}}
+    const sha = payload.pull_request?.head?.sha
+    return typeof sha === 'string' ? sha : undefined
+  } catch {
+    return undefined
+  }
 }
 
 async function readEvent(path: string | undefined): Promise<{pullRequest: number; headSha?: string}> {

@@ -8,7 +8,7 @@
  */
 import {posix} from 'node:path'
 import type {Change, PlanDocument} from '../generated/plan.js'
-import {renderPlanMarkdown} from './markdown.js'
+import {renderPlanMarkdown, type MarkdownOptions} from './markdown.js'
 import {activeAffected, byImportance, isBlocked, isWarned} from './markdown/order.js'
 
 export const ANNOTATIONS_SHOWN = 10
@@ -87,7 +87,7 @@ export function renderAnnotations(plan: PlanDocument, options: {pathPrefix?: str
 }
 
 /** The job summary: the whole plan as Markdown (no comment limit), with notes such as where the comment went. */
-export function renderJobSummary(plan: PlanDocument, options: {notes?: string[]; commit?: string} = {}): string {
+export function renderJobSummary(plan: PlanDocument, options: Pick<MarkdownOptions, 'notes' | 'commit' | 'links'> = {}): string {
   return renderPlanMarkdown(plan, {maxChars: SUMMARY_LIMIT, fullPlanAt: 'the plan file (`segsync plan --out plan.json`; the shipped workflow uploads it as an artifact)', ...options})
 }
 

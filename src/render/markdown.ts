@@ -5,9 +5,10 @@
  * not fit are shortened, then left out with a note saying where the full plan is.
  */
 import type {PlanDocument, WorkspacePlan} from '../generated/plan.js'
-import {renderChange} from './markdown/change.js'
-import {inlineCode, messageText} from './markdown/escape.js'
+import {renderChange, type ChangeOptions} from './markdown/change.js'
+import {inlineCode, messageText, unbroken} from './markdown/escape.js'
 import {byImportance, isBlocked} from './markdown/order.js'
+import type {SourceLinks} from './markdown/source-link.js'
 
 /** GitHub refuses a comment body over 65,536 characters; keep a margin. */
 export const COMMENT_LIMIT = 65_000
@@ -25,11 +26,14 @@ export interface MarkdownOptions {
   commit?: string
   /** Paragraphs shown under the summary (e.g. why the PR comment could not be posted). */
   notes?: string[]
+  /** Link each change's definition file and line at the pull request's head (src/github/context.ts `sourceLinks`). */
+  links?: SourceLinks
 }
 
 interface Piece {
   full: string
-  compact?: string
+  /** Shorter forms, longest first: used in turn when the full one does not fit. */
+  shorter?: string[]
   /** Counts toward "N of M changes shown". */
   change?: boolean
 }
@@ -41,7 +45,7 @@ export function renderPlanMarkdown(plan: PlanDocument, options: MarkdownOptions 
   const maxChars = options.maxChars ?? COMMENT_LIMIT
   const head = [options.marker, header(plan), ...(options.notes ?? [])].filter((s): s is string => Boolean(s)).join('\n\n')
   const foot = footer(plan, options)
-  const pieces = plan.workspaces.flatMap(workspacePieces)
+  const pieces = plan.workspaces.flatMap((ws) => workspacePieces(ws, options.links))
   const whole = [head, ...pieces.map((p) => p.full), foot].join('\n\n') + '\n'
   if (whole.length <= maxChars) return whole
   const total = pieces.filter((p) => p.change).length
@@ -52,7 +56,7 @@ export function renderPlanMarkdown(plan: PlanDocument, options: MarkdownOptions 
   let omitted = false
   for (const piece of pieces) {
     const room = maxChars - used - NOTE_ROOM
-    const text = piece.full.length + 2 <= room ? piece.full : piece.compact && piece.compact.length + 2 <= room ? piece.compact : undefined
+    const text = [piece.full, ...(piece.shorter ?? [])].find((t) => t.length + 2 <= room)
     if (text === undefined) {
       omitted = true
       break
@@ -79,13 +83,13 @@ function header(plan: PlanDocument): string {
   const blocked = plan.workspaces.flatMap((w) => w.changes).filter(isBlocked)
   if (blocked.length > 0) {
     const flags = [...new Set(blocked.flatMap((c) => c.risks.filter((r) => r.level === 'block' && r.allowFlag).map((r) => r.allowFlag!)))]
-    const allow = flags.length > 0 ? ` unless allowed with ${flags.map(inlineCode).join(', ')}` : ''
-    lines.push(`> [!CAUTION]\n> ${blocked.length} change${blocked.length === 1 ? ' is' : 's are'} blocked: \`segsync apply\` refuses ${blocked.length === 1 ? 'it' : 'them'} before its first write${allow}.`)
+    const allow = flags.length > 0 ? ` unless allowed with ${flags.map(unbroken).join(', ')}` : ''
+    lines.push(`> [!CAUTION]\n> ${blocked.length} change${blocked.length === 1 ? ' is' : 's are'} blocked: ${unbroken('segsync apply')} refuses ${blocked.length === 1 ? 'it' : 'them'} before its first write${allow}.`)
   }
   return lines.join('\n\n')
 }
 
-function workspacePieces(ws: WorkspacePlan): Piece[] {
+function workspacePieces(ws: WorkspacePlan, links?: SourceLinks): Piece[] {
   const title = `### Workspace ${inlineCode(ws.name)} · ${ws.provider} · ${inlineCode(ws.endpoint)}`
   const intro = [title]
   if (!ws.usage.known) {
@@ -94,7 +98,10 @@ function workspacePieces(ws: WorkspacePlan): Piece[] {
   }
   if (ws.changes.length === 0) intro.push(`No changes: ${ws.unchanged.length} segment${ws.unchanged.length === 1 ? '' : 's'} up to date.`)
   const pieces: Piece[] = [{full: intro.join('\n\n')}]
-  for (const change of byImportance(ws.changes)) pieces.push({full: renderChange(change, {vendor: ws.vendor}), compact: renderChange(change, {compact: true, vendor: ws.vendor}), change: true})
+  for (const change of byImportance(ws.changes)) {
+    const render = (more: ChangeOptions = {}) => renderChange(change, {vendor: ws.vendor, ...(links ? {links} : {}), ...more})
+    pieces.push({full: render(), shorter: [render({noDiff: true}), render({compact: true})], change: true})
+  }
   const rest = untouched(ws)
   if (rest) pieces.push({full: rest})
   return pieces
@@ -103,21 +110,21 @@ function workspacePieces(ws: WorkspacePlan): Piece[] {
 function untouched(ws: WorkspacePlan): string | undefined {
   const lines: string[] = []
   if (ws.unmanaged.length > 0) {
-    lines.push(`${ws.unmanaged.length} unmanaged segment${ws.unmanaged.length === 1 ? '' : 's'} (no definition file): ${names(ws.unmanaged.map((r) => r.name))}. Run \`segsync import\` to write definition files for them.`)
+    lines.push(`${ws.unmanaged.length} unmanaged segment${ws.unmanaged.length === 1 ? '' : 's'} (no definition file): ${names(ws.unmanaged.map((r) => r.name))}. Run ${unbroken('segsync import')} to write definition files for them.`)
   }
   if (ws.readOnly.length > 0) lines.push(`${ws.readOnly.length} read-only segment${ws.readOnly.length === 1 ? '' : 's'}, never modified: ${names(ws.readOnly.map((r) => r.name))}.`)
   return lines.length > 0 ? ['#### Not touched', ...lines].join('\n\n') : undefined
 }
 
 function names(list: string[], max = 10): string {
-  const shown = list.slice(0, max).map(inlineCode).join(', ')
+  const shown = list.slice(0, max).map(unbroken).join(', ')
   return list.length > max ? `${shown}, … ${list.length - max} more` : shown
 }
 
 function fullPlanAt(options: MarkdownOptions): string {
   if (options.fullPlanAt) return options.fullPlanAt
   const summary = options.fullPlanUrl ? `the [job summary](<${options.fullPlanUrl.replace(/[<>\s]/g, '')}>) of this run` : 'the job summary of this run'
-  return `${summary} and in the plan file (\`segsync plan --out plan.json\`)`
+  return `${summary} and in the plan file (${unbroken('segsync plan --out plan.json')})`
 }
 
 function truncationNote(t: {shown: number; total: number; shortened: number; omitted: boolean; maxChars: number}, where: string): string {

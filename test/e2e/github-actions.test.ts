@@ -57,7 +57,10 @@ describe('segsync plan --comment', () => {
     expect(comment!.body.split('\n')[0]).toBe('<!-- segsync:plan:all -->')
     expect(comment!.body).toContain('## segsync plan: 0 to create, 1 to update, 1 to delete, **2 blocked**')
     expect(comment!.body).toContain('- adds filter `event is_not saas.purchase:30d`')
-    expect(comment!.body).toContain('- campaign `Spring sale` (scheduled), directly\n- sequence `Onboarding` (live), through `Mid`')
+    expect(comment!.body).toContain('- campaign <kbd>Spring sale</kbd> (scheduled), directly\n- sequence <kbd>Onboarding</kbd> (live), through <kbd>Mid</kbd>')
+    // The definition file at the pull request's head commit and line, and the body before and after.
+    expect(comment!.body).toMatch(/\[`segments\/base\.json:\d+`\]\(https:\/\/github\.com\/acme\/segments\/blob\/5f3e2d1c0b9a8f7e6d5c\/segments\/base\.json#L\d+\)/)
+    expect(comment!.body).toContain('<details><summary>Normalised body, before → after')
     expect(comment!.body).toContain('plan for `5f3e2d1c0b9a`')
     expect(comment!.body).not.toContain(TEST_KEY)
 
@@ -97,7 +100,8 @@ describe('segsync plan in GitHub Actions (GITHUB_ACTIONS=true)', () => {
     const summary = repo.read('summary.md')
     expect(summary).toContain('## segsync plan: 0 to create, 1 to update, 1 to delete, **2 blocked**')
     expect(summary).toContain('#### ⛔ Update `Base`')
-    expect(summary).toContain('⛔ **Blocked:** changes the audience of 2 active campaigns (`Spring sale`, `Onboarding`). Allow with `--allow-campaign-impact`.')
+    expect(summary).toContain('⛔ **Blocked:** changes the audience of 2 active campaigns (<kbd>Spring sale</kbd>, <kbd>Onboarding</kbd>). Allow with <kbd>--allow-campaign-impact</kbd>.')
+    expect(summary).toContain('(https://github.com/acme/segments/blob/5f3e2d1c0b9a8f7e6d5c/segments/base.json#L')
     const annotations = res.stdout.split('\n').filter((l) => l.startsWith('::'))
     expect(annotations).toEqual([
       expect.stringMatching(/^::error file=segments\/old\.json,line=\d+,col=\d+,title=segsync%3A delete "Old" is blocked::blocked: deletes "Old": its definition says ensure: 'absent' \(allow with --allow-delete\)$/),

@@ -62,6 +62,27 @@ describe('publishPlan in GitHub Actions', () => {
     expect(output.annotations).toBe('')
   })
 
+  it("links each definition file at the pull request's head commit in the comment and the job summary", async () => {
+    const github = await fakeGitHub()
+    const {publish, summary} = run(github)
+    await publish()
+    const link = '[`segments/legacy-readers.json:3`](https://github.com/acme/segments/blob/5f3e2d1c0b9a8f7e/segments/legacy-readers.json#L3)'
+    expect(github.comments.get(7)![0]!.body).toContain(link)
+    expect(summary()).toContain(link)
+  })
+
+  it('links from the event of a pull_request run without --comment, and not on a push', async () => {
+    const repo = tempRepo({'pr.json': {pull_request: {number: 7, head: {sha: 'abcdef1234567'}}}, 'push.json': {ref: 'refs/heads/main'}})
+    const github = await fakeGitHub()
+    const pr = run(github, {GITHUB_EVENT_PATH: `${repo.dir}/pr.json`}, {})
+    await pr.publish()
+    expect(pr.summary()).toContain('(https://github.com/acme/segments/blob/abcdef1234567/segments/legacy-readers.json#L3)')
+    const push = run(github, {GITHUB_EVENT_PATH: `${repo.dir}/push.json`}, {})
+    await push.publish()
+    expect(push.summary()).toContain('`segments/legacy-readers.json:3` · id')
+    expect(push.summary()).not.toContain('/blob/')
+  })
+
   it('redacts secrets from the comment, the summary and the annotations', async () => {
     const secret = 'sk_live_publish_secret_42'
     registerSecret(secret)

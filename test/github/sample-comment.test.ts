@@ -20,6 +20,14 @@ describe('docs/sample-plan-comment.md', () => {
     expect(sample).toContain('<!-- segsync:plan:sequenzy-demo -->')
     expect(sample.indexOf('#### ⛔ Delete')).toBeLessThan(sample.indexOf('#### Create'))
     expect(sample).toContain('- adds filter `emailOpened at_least 2:30d`')
-    expect(sample).toMatch(/- campaign `[^`]+` \(sending\), through `[^`]+`/)
+    expect(sample).toMatch(/- campaign <kbd>[^<]+<\/kbd> \(sending\), through <kbd>[^<]+<\/kbd>/)
+  })
+
+  it('links each definition file at a fixed sample head commit, and shows the update as a collapsed diff', () => {
+    const sample = readFileSync(join(packageRoot, 'docs', 'sample-plan-comment.md'), 'utf8')
+    expect(sample).toMatch(/\[`segments\/sequenzy\/active-non-buyers\.json:3`\]\(https:\/\/github\.com\/acme\/marketing-segments\/blob\/[0-9a-f]{40}\/segments\/sequenzy\/active-non-buyers\.json#L3\)/)
+    expect(sample).toContain('<details><summary>Normalised body, before → after')
+    expect(sample).toContain('+      "emailOpened at_least 2:30d": {')
+    expect(sample).toContain('- adds filter `in segment` <kbd>Active non-buyers - 30 days</kbd>')
   })
 })

@@ -17,7 +17,7 @@ export function change(action: Change['action'], name: string, extra: Partial<Ch
   }
   const id = `seg_${name.toLowerCase().replace(/\W+/g, '_')}`
   if (action === 'create') return {...base, action, after: {}, ...(extra as Partial<CreateChange>)}
-  if (action === 'update') return {...base, action, id, changed: ['root'], after: {}, before: {}, fingerprint: 'sha256:0', ...(extra as Partial<UpdateChange>)}
+  if (action === 'update') return {...base, action, id, changed: ['root'], after: {}, before: {}, afterNormalized: {}, fingerprint: 'sha256:0', ...(extra as Partial<UpdateChange>)}
   return {...base, action, id, reason: 'ensure-absent', before: {}, fingerprint: 'sha256:0', ...(extra as Partial<DeleteChange>)}
 }
 

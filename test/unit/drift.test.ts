@@ -70,6 +70,6 @@ describe('drift hints', () => {
     const plan = planOf(workspace('mail', [change('update', 'Base', {drift: {remoteUpdatedAt: '2026-04-01T08:15:00.000Z', fileCommittedAt: '2026-03-01T12:00:00.000Z'}})], {provider: 'mailglyph'}))
     const words = "changed in the vendor at 2026-04-01 08:15 UTC, after this file's last commit (2026-03-01 12:00 UTC): this update would revert that edit"
     expect(renderPlanText(plan, colors(false))).toContain(`      ! drift: ${words}; \`segsync pull\` writes it into the file instead`)
-    expect(renderPlanMarkdown(plan)).toContain(`⚠️ **Drift:** ${words}; \`segsync pull\` writes it into the file instead.`)
+    expect(renderPlanMarkdown(plan)).toContain(`⚠️ **Drift:** ${words}; <kbd>segsync pull</kbd> writes it into the file instead.`)
   })
 })

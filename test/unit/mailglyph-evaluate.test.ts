@@ -211,7 +211,7 @@ describe('MailGlyph evaluator: segment references', () => {
   it('a reference it cannot follow, or a segment it cannot decide, is not evaluable and says why', () => {
     expect(evaluate(one(f({$segment: 'Gone'}, 'memberOfSegment')), contact, refCtx())).toMatchObject({value: 'unknown', because: 'no segment {"$segment":"Gone"} is known to evaluate'})
     expect(evaluate(one(f({$segment: 'Unsure'}, 'notMemberOfSegment')), contact, refCtx())).toMatchObject({value: 'unknown', because: 'createdAt within 7 days: the profile has no createdAt'})
-    expect(explain(evaluate(one(f({$segment: 'Paying'}, 'memberOfSegment'), f('data.vip', 'equals', false)), contact, refCtx()))).toBe('AND(member of segment "Paying" ✓, data.vip equals false ✗)')
+    expect(explain(evaluate(one(f({$segment: 'Paying'}, 'memberOfSegment'), f('data.vip', 'equals', false)), contact, refCtx()))).toBe('AND(in segment "Paying" ✓, data.vip equals false ✗)')
   })
 })
 
@@ -230,8 +230,8 @@ describe('MailGlyph segment tests: references through the referenced definition'
     ]
     const results = runTests('w', mailglyph, definitions, [{source, now, profiles, expect: [{segment: 'Trials to convert', members: ['trial', 'paying-trial'], nonMembers: []}]}])
     expect(results.map((r) => [r.profile, r.actual, r.explanation])).toEqual([
-      ['trial', 'member', 'AND(not member of segment "Paying" ✓, event.trial_started triggeredWithin 14 days ✓)'],
-      ['paying-trial', 'nonMember', 'AND(not member of segment "Paying" ✗, event.trial_started triggeredWithin 14 days ✓)'],
+      ['trial', 'member', 'AND(not in segment "Paying" ✓, event.trial_started triggeredWithin 14 days ✓)'],
+      ['paying-trial', 'nonMember', 'AND(not in segment "Paying" ✗, event.trial_started triggeredWithin 14 days ✓)'],
     ])
   })
 })

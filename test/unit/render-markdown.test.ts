@@ -2,6 +2,7 @@
 import {describe, expect, it} from 'vitest'
 import {COMMENT_LIMIT, renderPlanMarkdown} from '../../src/render/markdown.js'
 import {blockedByCampaigns, blockedDelete, campaign, change, demoPlan, field, planOf, workspace} from '../helpers/plan-document.js'
+import {textsOf, toHtml} from '../helpers/render-html.js'
 
 const MARKER = '<!-- segsync:plan:all -->'
 
@@ -12,7 +13,7 @@ describe('renderPlanMarkdown', () => {
     expect(lines[0]).toBe(MARKER)
     expect(md).toContain('## segsync plan: 1 to create, 1 to update, 1 to delete, **2 blocked**')
     expect(md).toContain('**2 active campaigns affected**')
-    expect(md).toContain('> 2 changes are blocked: `segsync apply` refuses them before its first write unless allowed with `--allow-campaign-impact`, `--allow-delete`.')
+    expect(md).toContain('> 2 changes are blocked: <kbd>segsync apply</kbd> refuses them before its first write unless allowed with <kbd>--allow-campaign-impact</kbd>, <kbd>--allow-delete</kbd>.')
   })
 
   it('puts deletes and blocked changes first, then the rest in plan order', () => {
@@ -23,9 +24,20 @@ describe('renderPlanMarkdown', () => {
 
   it('says per segment what changes in words, with its file and line', () => {
     const md = renderPlanMarkdown(demoPlan())
-    expect(md).toContain('`segments/active-non-buyers.json:3` · id `seg_active_non_buyers`')
+    expect(md).toContain('`segments/active-non-buyers.json:3` · id <kbd>seg\\_active\\_non\\_buyers</kbd>')
     expect(md).toContain('- adds filter `event is_not saas.purchase:30d`\n- join changes from and to or')
     expect(md).toContain('`segments/paying-customers.ts` · id known after apply')
+  })
+
+  it('keeps flags, commands and names in prose out of code spans, which GitHub wraps at spaces and hyphens', () => {
+    // github-markdown-css: `code` has white-space: break-spaces; `kbd` is display: inline-block (one box).
+    const html = toHtml(renderPlanMarkdown(demoPlan()))
+    const prose = html.replace(/<h[1-6]>[\s\S]*?<\/h[1-6]>/g, '').replace(/<a [^>]*>[\s\S]*?<\/a>/g, '')
+    const code = textsOf(prose, 'code')
+    for (const text of ['--allow-campaign-impact', '--allow-delete', 'segsync apply', 'Spring sale', 'Onboarding', 'Win-back audience', 'Legacy readers']) {
+      expect(textsOf(prose, 'kbd'), text).toContain(text)
+      expect(code.filter((c) => c.includes(text)), text).toEqual([])
+    }
   })
 
   it('lists the affected active campaigns and sequences with their status, directly or through which segment', () => {
@@ -33,12 +45,12 @@ describe('renderPlanMarkdown', () => {
     expect(md).toContain(
       [
         '**Changes the audience of 2 active campaigns:**',
-        '- campaign `Spring sale` (scheduled), directly',
-        '- sequence `Onboarding` (live), through `Win-back audience`',
+        '- campaign <kbd>Spring sale</kbd> (scheduled), directly',
+        '- sequence <kbd>Onboarding</kbd> (live), through <kbd>Win-back audience</kbd>',
       ].join('\n'),
     )
-    expect(md).toContain('⛔ **Blocked:** changes the audience of 2 active campaigns (`Spring sale`, `Onboarding`). Allow with `--allow-campaign-impact`.')
-    expect(md).toContain("⛔ **Blocked:** deletes `Legacy readers`: its definition says ensure: 'absent'. Allow with `--allow-delete`.")
+    expect(md).toContain('⛔ **Blocked:** changes the audience of 2 active campaigns (<kbd>Spring sale</kbd>, <kbd>Onboarding</kbd>). Allow with <kbd>--allow-campaign-impact</kbd>.')
+    expect(md).toContain("⛔ **Blocked:** deletes <kbd>Legacy readers</kbd>: its definition says ensure: 'absent'. Allow with <kbd>--allow-delete</kbd>.")
   })
 
   it('separates campaigns whose audience does not change and campaigns that are not active', () => {
@@ -49,8 +61,8 @@ describe('renderPlanMarkdown', () => {
     })
     const md = renderPlanMarkdown(planOf(workspace('production', [rename])))
     expect(md).toContain('#### Update `New name` (renamed from `Old name`)')
-    expect(md).toContain('Used by 1 active campaign; their audience does not change:\n- campaign `Spring sale` (scheduled), directly')
-    expect(md).toContain('Also used by 1 campaign that is not active:\n- campaign `Draft idea` (draft), through `A` → `B`')
+    expect(md).toContain('Used by 1 active campaign; their audience does not change:\n- campaign <kbd>Spring sale</kbd> (scheduled), directly')
+    expect(md).toContain('Also used by 1 campaign that is not active:\n- campaign <kbd>Draft idea</kbd> (draft), through <kbd>A</kbd> → <kbd>B</kbd>')
     // The info risk repeats the campaign list: not shown twice.
     expect(md).not.toContain('the audience does not change.')
   })
@@ -71,7 +83,7 @@ describe('renderPlanMarkdown', () => {
     const md = renderPlanMarkdown(planOf(workspace('production', [], {unchanged: ['A', 'B'], unmanaged: [{id: 's1', name: 'Hand made'}]})), {marker: MARKER})
     expect(md).toContain('## segsync plan: no changes')
     expect(md).toContain('No changes: 2 segments up to date.')
-    expect(md).toContain('#### Not touched\n\n1 unmanaged segment (no definition file): `Hand made`. Run `segsync import` to write definition files for them.')
+    expect(md).toContain('#### Not touched\n\n1 unmanaged segment (no definition file): <kbd>Hand made</kbd>. Run <kbd>segsync import</kbd> to write definition files for them.')
   })
 
   it('shows manual steps and deletes that no definition asked for (prune)', () => {
@@ -80,7 +92,7 @@ describe('renderPlanMarkdown', () => {
     const md = renderPlanMarkdown(planOf(workspace('push', [manual, pruned], {provider: 'push0'})))
     expect(md).toContain('## segsync plan: 0 to create, 0 to update, 1 to delete, 1 manual step, **1 blocked**')
     expect(md).toContain('🛠️ **Manual step:** delete it in the Push0 dashboard (Push0 has no delete endpoint)')
-    expect(md).toContain('#### ⛔ Delete `Orphan`\n\nno definition file · id `seg_orphan` · **prune**: no definition manages this segment')
+    expect(md).toContain('#### ⛔ Delete `Orphan`\n\nno definition file · id <kbd>seg\\_orphan</kbd> · **prune**: no definition manages this segment')
   })
 
   it('shows the commit in the footer', () => {
@@ -107,7 +119,7 @@ describe('renderPlanMarkdown length', () => {
     const md = renderPlanMarkdown(many(3000), {marker: MARKER, fullPlanUrl: 'https://github.com/acme/segments/actions/runs/42'})
     expect(md.length).toBeLessThanOrEqual(COMMENT_LIMIT)
     expect(md.startsWith(`${MARKER}\n`)).toBe(true)
-    expect(md).toMatch(/> This plan shows \d+ of 3001 changes to stay under 65,000 characters\. The full plan is in the \[job summary\]\(<https:\/\/github\.com\/acme\/segments\/actions\/runs\/42>\) of this run/)
+    expect(md).toMatch(/> This plan shows \d+ of 3001 changes (?:and shortens \d+ )?to stay under 65,000 characters\. The full plan is in the \[job summary\]\(<https:\/\/github\.com\/acme\/segments\/actions\/runs\/42>\) of this run/)
     // The blocked delete comes first, so it is never the one cut.
     expect(md).toContain('#### ⛔ Delete `Must be seen`')
     expect(md.trimEnd().split('\n').at(-1)).toMatch(/^<sub>segsync/)
@@ -131,7 +143,7 @@ describe('renderPlanMarkdown length', () => {
     expect(md.length).toBeLessThanOrEqual(10_000)
     expect(md).toContain('#### ⛔ Update `Huge`')
     expect(md).toContain('_5000 field changes and 1 campaign not shown here for length: see the full plan._')
-    expect(md).toContain('⛔ **Blocked:** changes the audience of 1 active campaign (`Spring sale`)')
+    expect(md).toContain('⛔ **Blocked:** changes the audience of 1 active campaign (<kbd>Spring sale</kbd>)')
     expect(md).toContain('> This plan shortens 1 to stay under 10,000 characters.')
   })
 })

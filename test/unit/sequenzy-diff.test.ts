@@ -52,6 +52,6 @@ describe('Sequenzy diff', () => {
     const d = definition('New', group('and', leaf('segment', 'is', {$segment: 'Base'}), leaf('tag', 'contains', 'x')))
     const [change] = diff([d, definition('Base', group('and', leaf('status', 'is', 'a')))], [remote('seg_b', 'Base', group('and', leaf('status', 'is', 'a')))]).changes
     expect(change).toMatchObject({action: 'create', name: 'New', dependsOn: ['Base']})
-    expect(change!.fields.map((f) => f.text)).toContain('adds filter `segment is segment "Base"`')
+    expect(change!.fields.map((f) => f.text)).toContain('adds filter `in segment "Base"`')
   })
 })

@@ -76,8 +76,9 @@ function createChange(def: Definition, local: SegmentBody, describe: Describe): 
   return {action: 'create', name: def.name, source: sourceOf(def), fields: expandFields(local, describe), after: def.body, dependsOn: definitionDeps(def), impact: noImpact(), audience: notCounted('create'), risks: []}
 }
 
-function updateChange(def: Definition, remote: RemoteSegment, renamedFrom: string | undefined, current: SegmentBody & {name: string}, local: SegmentBody, describe: Describe): UpdateChange {
+function updateChange(def: Definition, remote: RemoteSegment, renamedFrom: string | undefined, current: SegmentBody & {name: string}, local: SegmentBody & {name: string}, describe: Describe): UpdateChange {
   const {name: _name, ...before} = current
+  const {name: _localName, ...afterNormalized} = local
   return {
     action: 'update',
     name: def.name,
@@ -88,6 +89,7 @@ function updateChange(def: Definition, remote: RemoteSegment, renamedFrom: strin
     changed: changedFields(current, local),
     after: def.body,
     before,
+    afterNormalized,
     fingerprint: fingerprint(current),
     dependsOn: definitionDeps(def),
     impact: noImpact(),

@@ -76,11 +76,14 @@ export function meaningful(filter: Filter, field: unknown): Filter {
   return out
 }
 
-/** `data.plan equals "premium"`, `createdAt within 30 days`, `member of segment "VIP"`. */
+/**
+ * `data.plan equals "premium"`, `createdAt within 30 days`, `in segment "VIP"`, `not in segment "VIP"`
+ * (a reference reads as every vendor's does: Sequenzy's conditions.ts, segment tests).
+ */
 export function filterText(filter: Filter): string {
   if (isMembership(filter.operator)) {
-    const target = isSegmentRef(filter.field) ? `segment ${JSON.stringify(filter.field.$segment)}` : `segment ${String(filter.field)}`
-    return `${filter.operator === 'memberOfSegment' ? 'member of' : 'not member of'} ${target}`
+    const target = isSegmentRef(filter.field) ? JSON.stringify(filter.field.$segment) : String(filter.field)
+    return `${filter.operator === 'memberOfSegment' ? 'in' : 'not in'} segment ${target}`
   }
   const value = filter.value === undefined ? '' : show(filter.value)
   return [String(filter.field), filter.operator, value, TIME_OPERATORS.includes(filter.operator) ? (filter.unit ?? '') : ''].filter((p) => p !== '').join(' ')

@@ -22,9 +22,24 @@ export type Node = Group | Leaf
 
 export const EMPTY_CHECKS = new Set(['is_empty', 'is_not_empty'])
 
-/** `event is_not saas.purchase:30d`, `segment is segment "VIP"`. */
+/**
+ * `event is_not saas.purchase:30d`, `in segment "VIP"`, `not in segment "VIP"`: a reference reads
+ * once, as every vendor's reference does (MailGlyph's conditions.ts, segment tests).
+ */
 export function leafText(leaf: {field: unknown; operator: unknown; value?: unknown}): string {
+  if (isSegmentFilter(leaf)) return `${leaf.operator === 'is' ? 'in' : 'not in'} segment ${targetText(leaf.value)}`
   return [leaf.field, leaf.operator, valueText(leaf.value)].filter((p) => p !== '').join(' ')
+}
+
+/** `segment is/is_not <segment>`: membership of another segment, in words rather than as a filter. */
+function isSegmentFilter(leaf: {field: unknown; operator: unknown}): boolean {
+  return leaf.field === 'segment' && (leaf.operator === 'is' || leaf.operator === 'is_not')
+}
+
+/** A reference by name, quoted; an id no known segment has, as it is. */
+function targetText(value: unknown): string {
+  if (isSegmentRef(value)) return JSON.stringify(value.$segment)
+  return typeof value === 'string' ? value : JSON.stringify(value)
 }
 
 /** Values are strings (the schema); anything else a remote segment holds is shown as JSON, not `[object Object]`. */

@@ -1,19 +1,33 @@
 /**
- * One change of the Markdown plan: what happens to the segment, in words, the active campaigns
- * and sequences it touches (directly or through which segments), and what blocks or warns.
+ * One change of the Markdown plan: what happens to the segment, in words and as a before/after
+ * diff, where its definition is (a link at the pull request's head), the active campaigns and
+ * sequences it touches (directly or through which segments), and what blocks or warns. Names,
+ * ids and flags are shown unbroken (escape.ts `unbroken`).
  */
-import type {AffectedCampaign, Change, Risk, Source} from '../../generated/plan.js'
+import type {AffectedCampaign, Change, FieldChange, Risk} from '../../generated/plan.js'
 import {audienceText} from '../audience.js'
 import {driftText} from '../plan-text.js'
-import {fieldText, inlineCode, messageText, plainText} from './escape.js'
+import {bodyDiff} from './body-diff.js'
+import {fieldText, inlineCode, messageText, plainText, unbroken} from './escape.js'
 import {activeAffected, isBlocked, isWarned} from './order.js'
+import {sourceText, type SourceLinks} from './source-link.js'
 
 const TITLE = {create: 'Create', update: 'Update', delete: 'Delete'} as const
 /** A campaign list longer than this is cut in the comment (the job summary has room for all). */
 const MAX_CAMPAIGNS = 50
 
-export function renderChange(change: Change, options: {compact?: boolean; vendor?: string} = {}): string {
-  const blocks = [heading(change), details(change)]
+export interface ChangeOptions {
+  /** Words and counts only: no field list, no campaigns, no diff (the comment is running out of room). */
+  compact?: boolean
+  /** Leave out the before/after diff (the next step down when the comment is long). */
+  noDiff?: boolean
+  vendor?: string
+  /** Where definition files are on GitHub, to link each change's file and line. */
+  links?: SourceLinks
+}
+
+export function renderChange(change: Change, options: ChangeOptions = {}): string {
+  const blocks = [heading(change), details(change, options.links)]
   const audience = audienceText(change, options.vendor ?? 'the vendor')
   if (audience) blocks.push(`👥 ${messageText(audience)}`)
   if (change.action === 'update' && change.drift) blocks.push(`⚠️ **Drift:** ${messageText(driftText(change.drift))}.`)
@@ -22,7 +36,9 @@ export function renderChange(change: Change, options: {compact?: boolean; vendor
     const campaigns = change.impact.campaigns.length
     blocks.push(`_${change.fields.length} field change${change.fields.length === 1 ? '' : 's'} and ${campaigns} campaign${campaigns === 1 ? '' : 's'} not shown here for length: see the full plan._`)
   } else {
-    if (change.fields.length > 0) blocks.push(change.fields.map((f) => `- ${fieldText(f.text, [f.before, f.after])}`).join('\n'))
+    if (change.fields.length > 0) blocks.push(change.fields.map((f) => `- ${fieldText(f.text, [f.before, f.after], namesIn(f))}`).join('\n'))
+    const diff = options.noDiff ? undefined : bodyDiff(change)
+    if (diff) blocks.push(diff)
     blocks.push(...campaignLists(change))
   }
   const risks = change.risks.filter((r) => shownRisk(r, options.compact))
@@ -37,16 +53,30 @@ function heading(change: Change): string {
   return `#### ${mark}${TITLE[change.action]} ${inlineCode(change.name)}${renamed}`
 }
 
-function details(change: Change): string {
-  const parts = [change.source ? inlineCode(location(change.source)) : 'no definition file']
-  parts.push(change.action === 'create' ? 'id known after apply' : `id ${inlineCode(change.id)}`)
+function details(change: Change, links?: SourceLinks): string {
+  const parts = [change.source ? sourceText(change.source, links) : 'no definition file']
+  parts.push(change.action === 'create' ? 'id known after apply' : `id ${unbroken(change.id)}`)
   if (change.action === 'delete' && change.reason === 'prune') parts.push('**prune**: no definition manages this segment')
-  if (change.dependsOn.length > 0) parts.push(`after ${change.dependsOn.map(inlineCode).join(', ')}`)
+  if (change.dependsOn.length > 0) parts.push(`after ${change.dependsOn.map(unbroken).join(', ')}`)
   return parts.join(' · ')
 }
 
-function location(source: Source): string {
-  return source.line ? `${source.file}:${source.line}` : source.file
+/** Segment names a field change holds: the name itself (named, renamed), or the segments it references. */
+function namesIn(field: FieldChange): Set<string> {
+  const names = new Set<string>()
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(visit)
+    else if (value && typeof value === 'object') {
+      const ref = (value as {$segment?: unknown}).$segment
+      if (typeof ref === 'string') names.add(ref)
+      Object.values(value).forEach(visit)
+    }
+  }
+  for (const value of [field.before, field.after]) {
+    if (field.path === 'name' && typeof value === 'string') names.add(value)
+    else visit(value)
+  }
+  return names
 }
 
 function campaignLists(change: Change): string[] {
@@ -68,8 +98,8 @@ function campaignLists(change: Change): string[] {
 
 function campaignList(campaigns: AffectedCampaign[]): string {
   const lines = campaigns.slice(0, MAX_CAMPAIGNS).map((c) => {
-    const how = c.via.length > 0 ? `through ${c.via.map(inlineCode).join(' → ')}` : 'directly'
-    return `- ${c.kind} ${inlineCode(c.name)} (${plainText(c.status)}), ${how}`
+    const how = c.via.length > 0 ? `through ${c.via.map(unbroken).join(' → ')}` : 'directly'
+    return `- ${c.kind} ${unbroken(c.name)} (${plainText(c.status)}), ${how}`
   })
   if (campaigns.length > MAX_CAMPAIGNS) lines.push(`- … and ${campaigns.length - MAX_CAMPAIGNS} more (see the full plan)`)
   return lines.join('\n')
@@ -82,7 +112,7 @@ function shownRisk(risk: Risk, compact?: boolean): boolean {
 }
 
 function riskLine(risk: Risk): string {
-  const allow = risk.allowFlag ? `. Allow with ${inlineCode(risk.allowFlag)}` : ''
+  const allow = risk.allowFlag ? `. Allow with ${unbroken(risk.allowFlag)}` : ''
   if (risk.level === 'block') return `⛔ **Blocked:** ${messageText(risk.message)}${allow}.`
   if (risk.level === 'warn') return `⚠️ **Warning:** ${messageText(risk.message)}.`
   return `ℹ️ ${messageText(risk.message)}.`

@@ -47,7 +47,7 @@ export const sequenzy: VendorCase<SequenzyEmulator> = {
       // Transitive: Onboarding starts from Mid, and Mid references Base.
       'sequence "Onboarding" (live) through "Mid"',
       '+ create "New parent" (id known after apply)',
-      '+ adds filter `segment is segment "New parent"`',
+      '+ adds filter `in segment "New parent"`',
       '- delete "Old" (seg_old)',
       '1 unmanaged segment (no definition file; not touched): "Hand made"',
       'Plan: 2 to create, 1 to update, 1 to delete. 2 active campaigns affected. 2 blocked unless allowed.',

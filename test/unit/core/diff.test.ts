@@ -22,6 +22,14 @@ describe('diff', () => {
     expect(change!.fields).toEqual([{path: 'rules[status=active]', kind: 'remove', before: 'status=active', text: 'removes rule `status=active`'}])
   })
 
+  it("keeps the definition's body normalised as the vendor's is (afterNormalized), for the before/after diff; the fingerprint is the remote's alone", () => {
+    const [change] = diff([def('VIP', ['tag=vip', 'status=active'])], [remote('s1', 'VIP', ['status=active'])]).changes
+    expect(change).toMatchObject({action: 'update', before: {rules: {'status=active': 'status=active'}}, afterNormalized: {rules: {'status=active': 'status=active', 'tag=vip': 'tag=vip'}}})
+    expect(change).not.toHaveProperty('afterNormalized.name')
+    const [other] = diff([def('VIP', ['tag=other'])], [remote('s1', 'VIP', ['status=active'])]).changes
+    expect(other!.action === 'update' && change!.action === 'update' && other!.fingerprint === change!.fingerprint).toBe(true)
+  })
+
   it('lists a field the definition dropped as changed, and keeps the vendor body without the name', () => {
     const [change] = diff([def('VIP', ['tag=vip'])], [remote('s1', 'VIP', ['tag=vip'], {note: 'old words'})]).changes
     expect(change).toMatchObject({action: 'update', changed: ['note'], after: {rules: ['tag=vip']}, before: {note: 'old words'}})
