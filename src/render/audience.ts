@@ -16,7 +16,7 @@ export function audienceText(change: Change, vendor: string): string {
 }
 
 /** " (−75%)", " (+20%)", "" when equal or from zero. */
-function swing(current: number, proposed: number): string {
+export function swing(current: number, proposed: number): string {
   if (current === proposed) return ' (no change)'
   if (current === 0) return ''
   const percent = Math.round(((proposed - current) / current) * 100)

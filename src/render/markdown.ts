@@ -8,6 +8,7 @@ import type {PlanDocument, WorkspacePlan} from '../generated/plan.js'
 import {renderChange} from './markdown/change.js'
 import {inlineCode, messageText} from './markdown/escape.js'
 import {byImportance, isBlocked} from './markdown/order.js'
+import {pictureMarkdown} from './markdown/picture.js'
 
 /** GitHub refuses a comment body over 65,536 characters; keep a margin. */
 export const COMMENT_LIMIT = 65_000
@@ -57,7 +58,7 @@ export function renderPlanMarkdown(plan: PlanDocument, options: MarkdownOptions 
       omitted = true
       break
     }
-    if (text !== piece.full) shortened++
+    if (text !== piece.full && piece.change) shortened++
     if (piece.change) shown++
     out.push(text)
     used += text.length + 2
@@ -94,6 +95,8 @@ function workspacePieces(ws: WorkspacePlan): Piece[] {
   }
   if (ws.changes.length === 0) intro.push(`No changes: ${ws.unchanged.length} segment${ws.unchanged.length === 1 ? '' : 's'} up to date.`)
   const pieces: Piece[] = [{full: intro.join('\n\n')}]
+  const picture = pictureMarkdown(ws)
+  if (picture) pieces.push({full: picture, compact: pictureMarkdown(ws, {summarise: true})})
   for (const change of byImportance(ws.changes)) pieces.push({full: renderChange(change, {vendor: ws.vendor}), compact: renderChange(change, {compact: true, vendor: ws.vendor}), change: true})
   const rest = untouched(ws)
   if (rest) pieces.push({full: rest})
