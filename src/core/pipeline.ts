@@ -21,6 +21,8 @@ import {readAudiences} from './plan/audience.js'
 import {diffStage, planDocument, planWorkspace} from './plan/build-plan.js'
 import type {SegmentTestFile} from './segtest/model.js'
 import {validateTests} from './segtest/validate-tests.js'
+import {driftHints} from './plan/drift.js'
+import {lastCommitTimes} from '../util/git.js'
 import {sortProblems} from './validate/problem.js'
 import {validateDefinitions} from './validate/validate-definitions.js'
 
@@ -131,6 +133,7 @@ export async function plan(ctx: RunContext, prepared: Prepared): Promise<PlanRun
   const close = async () => {
     await Promise.allSettled(opened.map((c) => c.close()))
   }
+  const commitTimes = lastCommitTimes(ctx.cwd)
   try {
     for (const pw of prepared.workspaces) {
       const conn = await ctx.connector.open(pw.workspace, pw.provider)
@@ -148,11 +151,13 @@ export async function plan(ctx: RunContext, prepared: Prepared): Promise<PlanRun
       // campaign reads; they never fail the plan.
       const counted = staged.then((stage) => readAudiences(stage.diff.changes, stage.remotesById, conn.client, provider, ctx.debug))
       counted.catch(() => undefined)
+      const drift = staged.then((s) => driftHints(s.diff.changes, s.remotesById, provider, commitTimes))
+      drift.catch(() => undefined)
       const [usage, remotes, findings] = await Promise.all([usageRead, listed, conn.client.verify?.(desired, listed) ?? []])
       const stats = conn.client.stats()
       ctx.progress(`${ws.name}: ${remotes.length} remote segment${remotes.length === 1 ? '' : 's'}, ${usage.known ? `${usage.read} active campaign${usage.read === 1 ? '' : 's'}/sequence${usage.read === 1 ? '' : 's'}` : 'campaign usage unknown'} (${stats.requests} request${stats.requests === 1 ? '' : 's'})`)
       const stage = await staged
-      const wp = planWorkspace({workspace: ws, endpoint: conn.endpoint, provider, definitions: pw.definitions, remotes, usage, policy: prepared.config.policy, findings, staged: stage, audiences: await counted})
+      const wp = planWorkspace({workspace: ws, endpoint: conn.endpoint, provider, definitions: pw.definitions, remotes, usage, policy: prepared.config.policy, findings, staged: stage, audiences: await counted, drift: await drift})
       sessions.push({prepared: pw, connection: conn, remotesById: stage.remotesById, plan: wp})
     }
   } catch (error) {

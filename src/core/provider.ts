@@ -168,6 +168,11 @@ export interface Provider {
   describe?(change: FieldEdit): string | undefined
   /** Who is in a segment, offline: `segsync test` and the emulators' member counts. */
   evaluation: Evaluation
+  /**
+   * When the vendor last changed this segment (ISO 8601), for vendors whose list says so; a plan
+   * compares it with the definition file's last commit to hint at drift (an edit made in the UI).
+   */
+  updatedAt?(remote: RemoteSegment): string | undefined
   connect(options: ConnectOptions): Promise<ProviderClient>
 }
 

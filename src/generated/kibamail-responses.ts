@@ -85,3 +85,22 @@ export interface Topic {
   name?: string
   [k: string]: unknown
 }
+/**
+ * POST /v1/contacts/search?limit&after with {conditions} (seed 001: "Test new conditions with /v1/contacts/search before updating"; vendors.md §2.3 "200 contact list"): a cursor page {hasMore, data} like every Kibamail list (§2.4). segsync counts the contact ids, page by page, for the member counts of a plan (information only: a page outside this contract makes the count unknown, never a failed plan). The `object` name is not documented, so it is not part of the contract.
+ *
+ * This interface was referenced by `KibamailResponses`'s JSON-Schema
+ * via the `definition` "ContactList".
+ */
+export interface ContactList {
+  hasMore: boolean
+  data: Contact[]
+  [k: string]: unknown
+}
+/**
+ * This interface was referenced by `KibamailResponses`'s JSON-Schema
+ * via the `definition` "Contact".
+ */
+export interface Contact {
+  id: string
+  [k: string]: unknown
+}

@@ -258,6 +258,7 @@ export interface UpdateChange {
    * sha256 of the remote segment (name and normalised body) the plan was made against.
    */
   fingerprint: string
+  drift?: Drift
   /**
    * Segments this change waits for (references and dependsOn).
    */
@@ -265,6 +266,16 @@ export interface UpdateChange {
   impact: Impact
   audience: Audience
   risks: Risk[]
+}
+/**
+ * A hint that the segment changed in the vendor after its definition file was last committed (the vendor's update time is newer than the file's last git commit), so this update probably reverts an edit made in the vendor's UI; `segsync pull` turns that edit into a file change instead. Only for vendors whose segment list carries an update time (MailGlyph, Push0), and only for files tracked by git with no uncommitted change.
+ *
+ * This interface was referenced by `PlanDocument`'s JSON-Schema
+ * via the `definition` "Drift".
+ */
+export interface Drift {
+  remoteUpdatedAt: string
+  fileCommittedAt: string
 }
 /**
  * This interface was referenced by `PlanDocument`'s JSON-Schema

@@ -83,6 +83,17 @@ export interface WrittenSegment {
   [k: string]: unknown
 }
 /**
+ * GET /api/v1/segments/{id}/count: {count, segmentId} (vendors.md §3.3).
+ *
+ * This interface was referenced by `SequenzyResponses`'s JSON-Schema
+ * via the `definition` "SegmentCount".
+ */
+export interface SegmentCount {
+  count: number
+  segmentId?: string
+  [k: string]: unknown
+}
+/**
  * GET /api/v1/campaigns?status&limit&offset: {success, campaigns, pagination: {limit, offset, count, total, hasMore}} (campaigns/list).
  *
  * This interface was referenced by `SequenzyResponses`'s JSON-Schema
@@ -148,16 +159,5 @@ export interface SequenceDetail {
   sequence: {
     [k: string]: unknown
   }
-  [k: string]: unknown
-}
-/**
- * GET /api/v1/segments/{id}/count: {count, segmentId} (vendors.md §3.3).
- *
- * This interface was referenced by `SequenzyResponses`'s JSON-Schema
- * via the `definition` "SegmentCount".
- */
-export interface SegmentCount {
-  count: number
-  segmentId?: string
   [k: string]: unknown
 }

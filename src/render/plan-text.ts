@@ -3,7 +3,7 @@
  * and under each change the active campaigns it touches and anything that blocks it.
  * A function of the plan document.
  */
-import type {AffectedCampaign, Change, PlanDocument, Risk, WorkspacePlan} from '../generated/plan.js'
+import type {AffectedCampaign, Change, Drift, PlanDocument, Risk, WorkspacePlan} from '../generated/plan.js'
 import {audienceText} from './audience.js'
 import type {Colors} from './colors.js'
 
@@ -43,6 +43,7 @@ function renderChange(change: Change, vendor: string, c: Colors): string[] {
     const mark = f.kind === 'add' ? c.green('+') : f.kind === 'remove' ? c.red('-') : c.yellow('~')
     lines.push(`      ${mark} ${f.text}`)
   }
+  if (change.action === 'update' && change.drift) lines.push(c.yellow(`      ! drift: ${driftText(change.drift)}`))
   if (change.action === 'delete' && change.manual) lines.push(c.yellow(`      manual step: ${change.manual}`))
   const audience = audienceText(change, vendor)
   if (audience) lines.push(c.cyan(`      ${audience}`))
@@ -62,6 +63,12 @@ function renderCampaigns(campaigns: AffectedCampaign[], audience: boolean, c: Co
   }
   if (inactive.length > 0) out.push(c.dim(`      also used by ${inactive.length} campaign${inactive.length === 1 ? '' : 's'} that ${inactive.length === 1 ? 'is' : 'are'} not active:`), ...inactive.map((k) => c.dim(line(k))))
   return out
+}
+
+/** The drift hint in words (also used by the Markdown plan). */
+export function driftText(drift: Drift): string {
+  const when = (iso: string) => iso.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, ' UTC')
+  return `changed in the vendor at ${when(drift.remoteUpdatedAt)}, after this file's last commit (${when(drift.fileCommittedAt)}): this update would revert that edit; \`segsync pull\` writes it into the file instead`
 }
 
 function renderRisk(risk: Risk, c: Colors): string {

@@ -9,6 +9,7 @@ import {packageRoot, runningFromDist} from './package-root.js'
 
 type Jiti = {import<T = unknown>(id: string, opts?: {default?: boolean}): Promise<T>}
 let instance: Promise<Jiti> | undefined
+let uncached: Promise<Jiti> | undefined
 
 function aliases(): Record<string, string> {
   const pkg = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as {
@@ -26,14 +27,13 @@ function aliases(): Record<string, string> {
   return out
 }
 
-async function jiti(): Promise<Jiti> {
-  instance ??= import('jiti').then(({createJiti}) =>
-    createJiti(import.meta.url, {alias: aliases(), interopDefault: true, moduleCache: true}),
-  )
-  return instance
+async function jiti(moduleCache: boolean): Promise<Jiti> {
+  const make = () => import('jiti').then(({createJiti}) => createJiti(import.meta.url, {alias: aliases(), interopDefault: true, moduleCache}))
+  if (moduleCache) return (instance ??= make())
+  return (uncached ??= make())
 }
 
-/** The default export of a TS (or JS) module. */
-export async function importDefault(file: string): Promise<unknown> {
-  return (await jiti()).import(file, {default: true})
+/** The default export of a TS (or JS) module; `fresh`: evaluated again, not taken from the module cache. */
+export async function importDefault(file: string, options: {fresh?: boolean} = {}): Promise<unknown> {
+  return (await jiti(!options.fresh)).import(file, {default: true})
 }

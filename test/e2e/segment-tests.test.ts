@@ -73,4 +73,17 @@ describe('segsync test', () => {
     expect(plan.stderr).not.toContain('segtest')
     expect(plan.code).toBe(5)
   })
+
+  it('skips Altcraft expectations with the reason: its query vocabulary is not published, so nothing is guessed', async () => {
+    const r = tempRepo({
+      'segsync.config.json': {provider: 'altcraft', segments: 'segments', apiKeyEnv: 'ALTCRAFT_API_TOKEN', endpoint: 'http://127.0.0.1:9'},
+      'segments/a.json': {name: 'A', list_id: 1, segment: [{condition: 'and', queries: [{compo: 'default', name: '_status', operator: 'equal', type: 'string', value: [{name: 'value', value: 'subscribed'}]}]}]},
+      'segments/a.segtest.json': {profiles: [{id: 'p1', _status: 'subscribed'}], expect: [{segment: 'A', members: ['p1']}]},
+    })
+    const res = await runCli(['test', '--json'], {cwd: r.dir})
+    expect(res.code).toBe(0)
+    const report = JSON.parse(res.stdout)
+    expect(report.summary).toEqual({passed: 0, failed: 0, skipped: 1})
+    expect(report.results[0]).toMatchObject({actual: 'skipped', explanation: expect.stringContaining('Altcraft does not publish its query vocabulary')})
+  })
 })

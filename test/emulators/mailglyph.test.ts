@@ -39,11 +39,40 @@ describe('MailGlyph emulator (vendors.md §1)', () => {
     const e = await mailglyphEmulator({
       segments: [
         {id: 'old', name: 'Old', condition: premium, createdAt: '2025-01-01T00:00:00.000Z', memberCount: 12},
-        {id: 'new', name: 'New', condition: premium, createdAt: '2026-01-01T00:00:00.000Z'},
+        {id: 'new', name: 'New', condition: condition('AND', [filter('data.plan', 'equals', 'free')]), createdAt: '2026-01-01T00:00:00.000Z'},
       ],
+      contacts: [{email: 'a@example.com', data: {plan: 'premium'}}, {email: 'b@example.com', data: {plan: 'premium'}}, {email: 'c@example.com'}],
     })
     const list = (await call(e.url, 'GET', '/segments')).body as Array<{id: string; memberCount: number}>
-    expect(list.map((s) => [s.id, s.memberCount])).toEqual([['new', 0], ['old', 12]])
+    // Counted over the contacts: a seeded memberCount is not taken.
+    expect(list.map((s) => [s.id, s.memberCount])).toEqual([['new', 0], ['old', 2]])
+  })
+
+  it('counts members with segsync\'s MailGlyph evaluator over its contacts: references by id, STATIC lists, recounts after writes', async () => {
+    const e = await mailglyphEmulator({
+      segments: [
+        {id: 'seg_pay', name: 'Paying', condition: condition('OR', [filter('data.plan', 'equals', 'pro')], [filter('data.plan', 'equals', 'team')]), memberCount: 999},
+        {id: 'seg_eng', name: 'Engaged', condition: condition('AND', [filter('subscribed', 'equals', true), filter('email.opened', 'triggeredWithin', 14, 'days')])},
+        {id: 'seg_vip', name: 'Upsell', condition: condition('AND', [filter('seg_eng', 'memberOfSegment'), filter('segment.seg_pay', 'notMemberOfSegment')])},
+        {id: 'seg_list', name: 'Webinar', type: 'STATIC', members: ['ANN@example.com', 'nobody@example.com']},
+      ],
+      contacts: [
+        {email: 'ann@example.com', data: {plan: 'pro'}, emails: [{type: 'opened', at: '-2d'}]},
+        {email: 'bob@example.com', subscribed: false, data: {plan: 'team'}, emails: [{type: 'opened', at: '-1d'}]},
+        {email: 'cy@example.com', data: {plan: 'free'}, emails: [{type: 'opened', at: '-20d'}]},
+        {email: 'eve@example.com', data: {plan: 'free'}, emails: [{type: 'opened', at: '-30m'}]},
+      ],
+    })
+    const counts = async () => Object.fromEntries(((await call(e.url, 'GET', '/segments')).body as Array<{name: string; memberCount: number}>).map((s) => [s.name, s.memberCount]))
+    expect(await counts()).toEqual({Paying: 2, Engaged: 2, Upsell: 1, Webinar: 1})
+    // Seed times relative to the load ("-2d") are stored as dates.
+    expect(Date.now() - Date.parse(e.state.contacts[0]!.emails![0]!.at)).toBeGreaterThanOrEqual(2 * 86_400_000)
+    const patched = await call(e.url, 'PATCH', '/segments/seg_pay', {condition: condition('AND', [filter('data.plan', 'equals', 'team')])})
+    expect(patched.body).toMatchObject({memberCount: 1})
+    expect(await counts()).toEqual({Paying: 1, Engaged: 2, Upsell: 2, Webinar: 1})
+    const created = await call(e.url, 'POST', '/segments', {name: 'Free', condition: condition('AND', [filter('data.plan', 'equals', 'free')])})
+    expect(created.body).toMatchObject({memberCount: 2})
+    expect(created.body).not.toHaveProperty('members')
   })
 
   const group = (...filters: unknown[]) => ({logic: 'AND', groups: [{filters}]})
@@ -99,8 +128,9 @@ describe('MailGlyph emulator (vendors.md §1)', () => {
     const e = await mailglyphEmulator({
       segments: [
         {id: 'seg_a', name: 'A', description: 'first', condition: premium, trackMembership: true, updatedAt: '2025-01-01T00:00:00.000Z'},
-        {id: 'seg_s', name: 'Imported list', type: 'STATIC', memberCount: 40},
+        {id: 'seg_s', name: 'Imported list', type: 'STATIC', members: ['a@example.com', 'b@example.com']},
       ],
+      contacts: [{email: 'a@example.com'}, {email: 'b@example.com'}, {email: 'c@example.com', data: {plan: 'premium'}}],
     })
     const res = await call(e.url, 'PATCH', '/segments/seg_a', {name: 'A2'})
     expect(res.status).toBe(200)
@@ -109,7 +139,7 @@ describe('MailGlyph emulator (vendors.md §1)', () => {
     expect((await call(e.url, 'PATCH', '/segments/seg_a', {description: null})).body.message).toBe('request/body/description must be string')
     expect((await call(e.url, 'PATCH', '/segments/seg_a', {description: ''})).body.description).toBe('')
     const staticRes = await call(e.url, 'PATCH', '/segments/seg_s', {condition: premium, name: 'Imported'})
-    expect(staticRes.body).toMatchObject({name: 'Imported', type: 'STATIC', condition: null, memberCount: 40})
+    expect(staticRes.body).toMatchObject({name: 'Imported', type: 'STATIC', condition: null, memberCount: 2})
   })
 
   it('DELETE answers 204 with no body; unknown ids are 404; a segment a live or draft campaign targets is 409', async () => {

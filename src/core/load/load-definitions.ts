@@ -34,6 +34,8 @@ export interface LoadOptions {
   missingOk?: boolean
   /** Also load the segment test files (validate, test). */
   tests?: boolean
+  /** Evaluate TS files again even if this process loaded them before (they were just rewritten). */
+  fresh?: boolean
 }
 
 export async function loadDefinitions(dir: string, options: LoadOptions): Promise<LoadResult> {
@@ -92,7 +94,7 @@ async function loadFile(abs: string, options: LoadOptions): Promise<{file?: Load
     }
   }
   try {
-    const value = await importDefault(abs)
+    const value = await importDefault(abs, {fresh: options.fresh})
     return {file: {source: {file, kind: 'ts', locate: tsLocator(content)}, value}, problems: [], content: record}
   } catch (error) {
     return {problems: [tsLoadProblem(file, error)], content: record}

@@ -36,7 +36,10 @@ export async function readAudiences(changes: Change[], remotesById: ReadonlyMap<
     const count = counts[i] ?? {current: null, proposed: null, source: 'not read', reason: 'no answer'}
     if (count.reason) debug?.(`audience of ${JSON.stringify(c.name)}: ${count.reason}`)
     // A delete leaves no one, whatever the vendor says.
-    out.set(c.name, c.action === 'delete' ? {...count, proposed: 0} : count)
+    if (c.action === 'delete') out.set(c.name, {...count, proposed: 0})
+    // A change of fields that never alter who is in the segment (a rename, a description) keeps its members.
+    else if (c.action === 'update' && count.proposed === null && count.current !== null && c.changed.every((f) => provider.cosmeticFields.includes(f))) out.set(c.name, {...count, proposed: count.current})
+    else out.set(c.name, count)
   })
   return out
 }

@@ -2,7 +2,7 @@
  * Plan stage: diff → impact → rules, assembled into the plan document (schemas/plan.schema.json).
  * Pure: every input is plain data already read from disk and the vendor.
  */
-import type {Change, PlanDocument, Summary, WorkspacePlan} from '../../generated/plan.js'
+import type {Change, Drift, PlanDocument, Summary, WorkspacePlan} from '../../generated/plan.js'
 import type {Provider, VendorFinding} from '../provider.js'
 import {sha256} from '../../util/hash.js'
 import type {CampaignUsage, Definition, Policy, RemoteSegment, Workspace} from '../model.js'
@@ -25,6 +25,8 @@ export interface WorkspacePlanInput {
   findings?: VendorFinding[]
   /** Members of the changed segments (plan/audience.ts), by change name. */
   audiences?: Audiences
+  /** Drift hints by segment name (plan/drift.ts). */
+  drift?: ReadonlyMap<string, Drift>
 }
 
 /** What the plan knows once the remote segments are read: the diff and who references whom. */
@@ -61,6 +63,7 @@ export function planWorkspace(input: WorkspacePlanInput & {staged?: DiffStage}):
   changes = withAudiences(changes, input.audiences)
   changes = applyRules(changes, {policy, provider, definitions: new Map(definitions.map((d) => [d.name, d])), remotesById, referencedBy, findings: input.findings ?? []}, rules)
   changes = executionOrder(changes)
+  if (input.drift?.size) changes = changes.map((c) => (c.action === 'update' && input.drift!.has(c.name) ? {...c, drift: input.drift!.get(c.name)!} : c))
 
   const plan: Omit<WorkspacePlan, 'summary'> = {
     name: input.workspace.name,

@@ -86,6 +86,19 @@ export const assumptions = {
   filterMatchesAny: true,
   /** §5.6: mailing status strings are undocumented beyond "Inactive"; derived from the flags. */
   mailingStatus: (m: {is_active: boolean; is_completed: boolean}) => (m.is_completed ? 'Completed' : m.is_active ? 'Active' : 'Inactive'),
+  /**
+   * The `count` of segments/get (profiles.ts), from the seeded `profiles`. The query vocabulary
+   * is not published (§5.4), so queries cannot be evaluated: every query is taken to select every
+   * profile of its database (`list_id`). A block then keeps its sample, the profiles in id order
+   * from `percent_from`% to `percent_to`% of the database (both rounded down: 0–50 of 9 profiles
+   * is the first 4), and of those the first `limit` (0: no limit). A profile any block keeps is
+   * a member (blocks add up). A static segment without rules counts the profiles whose
+   * `segments` name it (members added by hand). The count is fresh on every read; Altcraft's may
+   * lag ("Update statistics on segment" exists), which nothing segsync reads depends on.
+   */
+  count: {
+    sample: (size: number, percentFrom: number, percentTo: number) => ({start: Math.floor((size * percentFrom) / 100), end: Math.floor((size * percentTo) / 100)}),
+  },
   /** Deleting a segment an active mailing uses is allowed (nothing documents a refusal); the mailing keeps the id. */
   deleteUsedSegment: true,
 } as const

@@ -5,6 +5,7 @@ import {assumptions} from './assumptions.js'
 import {ApiError} from './errors.js'
 import {keysetPage, matchesFilters} from './paging.js'
 import {bool, ints, requiredInt, requiredName, strings, type Params} from './params.js'
+import {memberCount} from './profiles.js'
 import {checkDatabase, hasRules, parseRules} from './rules.js'
 import type {AltcraftState, StoredSegment} from './state.js'
 
@@ -26,7 +27,7 @@ export function listSegments(state: AltcraftState, p: Params): Answer {
 export function getSegment(state: AltcraftState, p: Params): Answer {
   const s = find(state, requiredInt(p, 'id'))
   const flags = state.getIncludesTypeFlags ? {list_id: s.list_id, is_static: s.is_static, is_refresh_daily: s.is_refresh_daily} : {}
-  return {data: {count: s.count, id: s.id, name: s.name, ...flags, segment: structuredClone(s.segment)}}
+  return {data: {count: memberCount(state, s), id: s.id, name: s.name, ...flags, segment: structuredClone(s.segment)}}
 }
 
 export function addSegment(state: AltcraftState, p: Params): Answer {
@@ -45,7 +46,6 @@ export function addSegment(state: AltcraftState, p: Params): Answer {
     is_static: isStatic,
     is_refresh_daily: isStatic || !assumptions.refreshOnlyForStatic ? refresh : false,
     segment: rules.blocks,
-    count: 0,
     ui_tags: [],
     groups: [...assumptions.defaultGroups],
   }

@@ -1,6 +1,7 @@
 /**
  * The Altcraft emulator's state. It is also the seed format (`emulatorSeed`, `--state`):
- * profile databases, segments and mailings as the API shows them, with integer ids.
+ * profile databases, segments and mailings as the API shows them, with integer ids, and the
+ * profiles segments/get counts.
  */
 import {assumptions} from './assumptions.js'
 
@@ -39,10 +40,21 @@ export interface StoredSegment {
   is_refresh_daily: boolean
   /** Empty for static segments (members are added by hand, import or API). */
   segment: StoredBlock[]
-  /** Profiles in the segment (segments/get `count`). */
-  count: number
   ui_tags: string[]
   groups: Group[]
+}
+
+/**
+ * A profile (a subscriber of one profile database). Only what the `count` of segments/get reads
+ * is typed (profiles.ts); any other field (email, _region…) is kept as seeded.
+ */
+export interface StoredProfile {
+  id: number
+  /** The profile database it belongs to. */
+  list_id: number
+  /** Static segments it was added to by hand (they have no rules to select it). */
+  segments?: number[]
+  [field: string]: unknown
 }
 
 /** A mailing ("campaign" before v74), under /api/v1.1/campaigns/. */
@@ -72,6 +84,8 @@ export interface AltcraftState {
   databases: number[]
   segments: StoredSegment[]
   campaigns: StoredMailing[]
+  /** What segments/get counts (profiles.ts); a seed's segment `count` is ignored. */
+  profiles: StoredProfile[]
   /** The id the next created segment gets. */
   nextSegmentId: number
   /** Whether segments/get answers the type flags (assumptions.getIncludesTypeFlags, the default). */
@@ -79,14 +93,15 @@ export interface AltcraftState {
 }
 
 export function emptyState(): AltcraftState {
-  return {apiKeys: [], databases: [], segments: [], campaigns: [], nextSegmentId: assumptions.firstId, getIncludesTypeFlags: assumptions.getIncludesTypeFlags}
+  return {apiKeys: [], databases: [], segments: [], campaigns: [], profiles: [], nextSegmentId: assumptions.firstId, getIncludesTypeFlags: assumptions.getIncludesTypeFlags}
 }
 
 type SeedSegment = Partial<Omit<StoredSegment, 'segment'>> & {segment?: Array<Partial<StoredBlock>>}
+type SeedProfile = Partial<StoredProfile> & {list_id: number}
 
 /** A seed or saved state, with the server's defaults filled in where the seed left them out. */
 export function loadState(seed: unknown): AltcraftState {
-  const s = (seed ?? {}) as Partial<Omit<AltcraftState, 'segments' | 'campaigns'>> & {segments?: SeedSegment[]; campaigns?: Array<Partial<StoredMailing>>}
+  const s = (seed ?? {}) as Partial<Omit<AltcraftState, 'segments' | 'campaigns' | 'profiles'>> & {segments?: SeedSegment[]; campaigns?: Array<Partial<StoredMailing>>; profiles?: SeedProfile[]}
   let next = Math.max(assumptions.firstId, s.nextSegmentId ?? 0, ...(s.segments ?? []).map((seg) => (seg.id ?? 0) + 1))
   const segments = (s.segments ?? []).map((seg): StoredSegment => {
     const blocks = (seg.segment ?? []).map((b) => withBlockDefaults(b, seg.list_id))
@@ -98,7 +113,6 @@ export function loadState(seed: unknown): AltcraftState {
       is_static: isStatic,
       is_refresh_daily: isStatic ? (seg.is_refresh_daily ?? false) : false,
       segment: blocks,
-      count: seg.count ?? 0,
       ui_tags: seg.ui_tags ?? [],
       groups: seg.groups ?? [...assumptions.defaultGroups],
     }
@@ -121,7 +135,10 @@ export function loadState(seed: unknown): AltcraftState {
     }
   })
   const getIncludesTypeFlags = s.getIncludesTypeFlags ?? assumptions.getIncludesTypeFlags
-  return {apiKeys: s.apiKeys ?? [], databases: s.databases ?? [], segments, campaigns, nextSegmentId: next, getIncludesTypeFlags}
+  // Profiles without an id are numbered after the highest seeded one.
+  let nextProfile = Math.max(0, ...(s.profiles ?? []).map((p) => p.id ?? 0)) + 1
+  const profiles = (s.profiles ?? []).map((p): StoredProfile => ({...p, id: p.id ?? nextProfile++, list_id: p.list_id}))
+  return {apiKeys: s.apiKeys ?? [], databases: s.databases ?? [], segments, campaigns, profiles, nextSegmentId: next, getIncludesTypeFlags}
 }
 
 /** A block as the server stores it: defaults for left-out fields, defaults inside every query. */

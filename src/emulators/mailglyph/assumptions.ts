@@ -38,8 +38,6 @@ export interface MailGlyphAssumptions {
   campaignPageSizeDefault: number
   /** Plunk SegmentService.list orders by `createdAt` descending. */
   listNewestFirst: boolean
-  /** No contacts are emulated: a new segment counts 0 members, an existing one keeps its count. */
-  newMemberCount: number
   /**
    * 400 wording for a body or query the OpenAPI schema rejects is not documented: the emulator
    * words it as OpenAPI request validators do, `request/body/<path> must …`, from this prefix.
@@ -78,7 +76,6 @@ export const assumptions: MailGlyphAssumptions = {
   campaignPageSizeMax: 100,
   campaignPageSizeDefault: 20,
   listNewestFirst: true,
-  newMemberCount: 0,
   validationPrefix: 'request',
   unsetAudienceCondition: 'omit',
   errorType: (status) => REASONS[status] ?? (status >= 500 ? 'Internal Server Error' : 'Error'),

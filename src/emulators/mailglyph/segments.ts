@@ -1,12 +1,14 @@
 /**
  * /segments (vendors.md §1.3): list (a bare array, newest first), get, create (201), PATCH (a
  * STATIC segment ignores `condition`), delete (204; 409 while a campaign in
- * assumptions.deleteBlockedByCampaignStatuses targets the segment).
+ * assumptions.deleteBlockedByCampaignStatuses targets the segment). Every answer carries the
+ * `memberCount` contacts.ts counts over the emulator's contacts.
  */
 import {randomUUID} from 'node:crypto'
 import type {EmulatorRequest, EmulatorResponse} from '../shared/server.js'
 import type {MailGlyphAssumptions} from './assumptions.js'
 import {campaignsUsing} from './campaigns.js'
+import {refreshCounts} from './contacts.js'
 import {error, ok} from './errors.js'
 import {bodyRules, objectBody, segmentBodyError} from './requests.js'
 import {conditionProblem} from './rules.js'
@@ -15,11 +17,15 @@ import type {Condition, MailGlyphState, StoredSegment} from './state.js'
 type Fail = (status: number, message: string) => EmulatorResponse
 
 export function listSegments(state: MailGlyphState, rules: MailGlyphAssumptions): EmulatorResponse {
+  refreshCounts(state)
   return ok(ordered(state, rules).map(present))
 }
 
 export function getSegment(state: MailGlyphState, id: string, fail: Fail): EmulatorResponse {
-  return withSegment(state, id, fail, (s) => ok(present(s)))
+  return withSegment(state, id, fail, (s) => {
+    refreshCounts(state, new Date(), [s])
+    return ok(present(s))
+  })
 }
 
 export function createSegment(state: MailGlyphState, rules: MailGlyphAssumptions, req: EmulatorRequest): EmulatorResponse {
@@ -37,12 +43,13 @@ export function createSegment(state: MailGlyphState, rules: MailGlyphAssumptions
     type: 'DYNAMIC',
     condition: body.condition as Condition,
     trackMembership: (body.trackMembership as boolean | undefined) ?? false,
-    memberCount: rules.newMemberCount,
+    memberCount: 0,
     projectId: state.projectId,
     createdAt: now,
     updatedAt: now,
   }
   state.segments.push(segment)
+  refreshCounts(state, new Date(), [segment])
   return {status: 201, body: present(segment)}
 }
 
@@ -62,6 +69,7 @@ export function updateSegment(state: MailGlyphState, rules: MailGlyphAssumptions
     if (takesCondition) segment.condition = body.condition as Condition
     if (body.trackMembership !== undefined) segment.trackMembership = body.trackMembership as boolean
     segment.updatedAt = new Date().toISOString()
+    refreshCounts(state, new Date(), [segment])
     return ok(present(segment))
   })
 }
@@ -77,9 +85,10 @@ export function deleteSegment(state: MailGlyphState, rules: MailGlyphAssumptions
   })
 }
 
-/** The OpenAPI `Segment` object. */
+/** The OpenAPI `Segment` object (a STATIC segment's member list stays inside the emulator). */
 export function present(s: StoredSegment) {
-  return {...s}
+  const {members: _members, ...segment} = s
+  return segment
 }
 
 function semanticProblem(state: MailGlyphState, rules: MailGlyphAssumptions, condition: Condition, self: string | undefined): string | undefined {

@@ -11,6 +11,7 @@ import type {Segment, SegmentDeleted, SegmentSaved} from '../../generated/altcra
 import {lifecycle} from '../kit/http.js'
 import {connectApi, type AltcraftApi} from './api.js'
 import {NOT_FOUND, segmentDelete} from './assumptions.js'
+import {altcraftAudience} from './audience.js'
 import {readUsage} from './campaigns.js'
 import {altcraftDoctor} from './doctor.js'
 import {databaseOf} from './mapping.js'
@@ -47,6 +48,7 @@ export async function connectAltcraft(options: ConnectOptions, tuning: AltcraftT
       return toRemote(asWritten(integerId(remote), desired.name, request, raw))
     },
     delete: (remote) => deleteSegment(api, remote),
+    audience: (queries) => Promise.resolve(altcraftAudience(queries)),
     doctor: () => altcraftDoctor(api),
     ...lifecycle(api.http),
   }

@@ -18,6 +18,15 @@ export const assumptions = {
   writeAnswerCarriesTheWrittenId: true,
   /** §2.4: `after` is the id of the last item, so `hasMore: true` on an empty page cannot go on: a contract breach (pages.ts), not the end. */
   hasMoreNeedsAnItem: true,
+  /**
+   * Member counts: Kibamail exposes no count (the prose's "estimated member count" is in no
+   * schema, §2.3), so segsync counts the contacts `POST /v1/contacts/search` answers for the
+   * conditions, in pages of 100 (the documented maximum, §2.4) followed through `after`, and stops
+   * after this many pages: 500 contacts. Past that the count is a lower bound ("≥ 500", `capped:
+   * true`). The cap keeps counting inside Kibamail's budget (1000 requests/minute, 100/second):
+   * 50 changed segments, each counted before and after, read at most 500 pages.
+   */
+  contactSearchPages: 5,
   /** §2.4 "Rate limit headers are included in all responses", names not documented: doctor looks for RateLimit-*, X-RateLimit-*, Retry-After. */
   rateLimitHeaderNames: 'unknown',
 } as const

@@ -10,6 +10,7 @@ import type {DeletedSegment, Segment, SegmentListItem, Topic} from '../../genera
 import {lifecycle, vendorHttp} from '../kit/http.js'
 import {partialUpdate} from '../kit/write.js'
 import {answers, sameSegment} from './answers.js'
+import {kibamailAudience} from './audience.js'
 import {readUsage} from './campaigns.js'
 import {kibamailDoctor} from './doctor.js'
 import {toRemote} from './mapping.js'
@@ -46,6 +47,7 @@ export async function connectKibamail(options: ConnectOptions): Promise<Provider
       sameSegment(answers.written<DeletedSegment>('DeletedSegment', res, route), remote.id, route)
     },
     verify: (definitions) => verifyTopics(definitions, () => listAll<Topic>(http, '/v1/topics', 'TopicList')),
+    audience: (queries) => kibamailAudience(http, queries),
     doctor: () => kibamailDoctor(http),
     ...lifecycle(http),
   }

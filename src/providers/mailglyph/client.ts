@@ -11,6 +11,7 @@ import type {ErrorBody, Segment} from '../../generated/mailglyph-responses.js'
 import {lifecycle, vendorHttp} from '../kit/http.js'
 import {partialUpdate} from '../kit/write.js'
 import {answers, readSegmentList} from './answers.js'
+import {mailglyphAudience} from './audience.js'
 import {readOnlyReason, REFUSAL_CODES_KEPT} from './assumptions.js'
 import {readUsage} from './campaigns.js'
 import {mailglyphDoctor} from './doctor.js'
@@ -49,6 +50,7 @@ export async function connectMailGlyph(options: ConnectOptions): Promise<Provide
       // 204 with no body; a JSON body is tolerated, an HTML page with 200 is not an answer to a delete.
       if (res.body !== undefined) answers.written('Deleted', res, 'DELETE /segments/{id}')
     },
+    audience: (queries) => Promise.resolve(mailglyphAudience(queries)),
     doctor: () => mailglyphDoctor(http),
     ...lifecycle(http),
   }

@@ -1,7 +1,8 @@
 import type {Provider} from '../../core/provider.js'
 import {checkBody} from './check.js'
 import {describeChange} from './describe.js'
-import {normalizeBody, remoteReferences, toDefinitionBody} from './mapping.js'
+import {evaluate} from './evaluate.js'
+import {normalizeBody, remoteReferences, toDefinitionBody, updatedAt} from './mapping.js'
 
 /** MailGlyph (email): seed 000, vendors.md §1. */
 export const mailglyph = {
@@ -22,6 +23,7 @@ export const mailglyph = {
   remoteReferences: (remote) => remoteReferences(remote.raw),
   normalize: normalizeBody,
   describe: describeChange,
-  evaluation: {supported: false, reason: 'segsync does not evaluate MailGlyph segments yet', testSchema: 'mailglyph/segtest.schema.json'},
+  evaluation: {supported: true, profileSchema: 'mailglyph/profile.schema.json', testSchema: 'mailglyph/segtest.schema.json', evaluate},
+  updatedAt: (remote) => updatedAt(remote.raw),
   connect: async (options) => (await import('./client.js')).connectMailGlyph(options),
 } satisfies Provider

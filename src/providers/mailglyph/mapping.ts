@@ -73,3 +73,10 @@ function normalizeGroup(group: Group, nameOf: NameOf): Record<string, unknown> {
     ...(group.conditions ? {conditions: normalizeCondition(group.conditions, nameOf)} : {}),
   }
 }
+
+/** The segment's `updatedAt` (OpenAPI `Segment`: date-time), as ISO 8601. */
+export function updatedAt(raw: unknown): string | undefined {
+  const value = (raw as {updatedAt?: unknown} | undefined)?.updatedAt
+  const time = typeof value === 'string' ? Date.parse(value) : NaN
+  return Number.isNaN(time) ? undefined : new Date(time).toISOString()
+}

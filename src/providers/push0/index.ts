@@ -3,7 +3,7 @@ import type {Segment} from '../../generated/push0-responses.js'
 import {checkBody} from './check.js'
 import {describeChange} from './describe.js'
 import {evaluate} from './evaluate.js'
-import {normalizeBody, toDefinitionBody} from './mapping.js'
+import {normalizeBody, toDefinitionBody, updatedAt} from './mapping.js'
 
 /** Push0 (push notifications): seed 003, vendors.md §4. */
 export const push0 = {
@@ -27,5 +27,6 @@ export const push0 = {
   normalize: (body) => normalizeBody(body),
   describe: describeChange,
   evaluation: {supported: true, profileSchema: 'push0/profile.schema.json', testSchema: 'push0/segtest.schema.json', evaluate},
+  updatedAt: (remote) => updatedAt(remote.raw),
   connect: async (options) => (await import('./client.js')).connectPush0(options),
 } satisfies Provider

@@ -52,3 +52,9 @@ function constraintOf(c: Constraint): Constraint {
 function describedAs(description: unknown): {description?: string} {
   return typeof description === 'string' && description !== '' ? {description} : {}
 }
+
+/** The list's `updatedAt` (epoch milliseconds; null until the segment is first updated), as ISO 8601. */
+export function updatedAt(raw: unknown): string | undefined {
+  const value = (raw as {updatedAt?: unknown} | undefined)?.updatedAt
+  return typeof value === 'number' && Number.isFinite(value) ? new Date(value).toISOString() : undefined
+}

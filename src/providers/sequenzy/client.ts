@@ -7,6 +7,7 @@ import type {Segment, SegmentList, WrittenSegment} from '../../generated/sequenz
 import {lifecycle, vendorHttp} from '../kit/http.js'
 import {partialUpdate} from '../kit/write.js'
 import {answers} from './answers.js'
+import {sequenzyAudience} from './audience.js'
 import {readUsage} from './campaigns.js'
 import {sequenzyDoctor} from './doctor.js'
 
@@ -41,6 +42,7 @@ export async function connectSequenzy(options: ConnectOptions): Promise<Provider
     async delete(remote) {
       await http.request({method: 'DELETE', path: `/api/v1/segments/${encodeURIComponent(remote.id)}`})
     },
+    audience: (queries) => sequenzyAudience(http, queries),
     doctor: () => sequenzyDoctor(http),
     ...lifecycle(http),
   }

@@ -4,6 +4,7 @@
  */
 import type {AffectedCampaign, Change, Risk, Source} from '../../generated/plan.js'
 import {audienceText} from '../audience.js'
+import {driftText} from '../plan-text.js'
 import {fieldText, inlineCode, messageText, plainText} from './escape.js'
 import {activeAffected, isBlocked, isWarned} from './order.js'
 
@@ -15,6 +16,7 @@ export function renderChange(change: Change, options: {compact?: boolean; vendor
   const blocks = [heading(change), details(change)]
   const audience = audienceText(change, options.vendor ?? 'the vendor')
   if (audience) blocks.push(`👥 ${messageText(audience)}`)
+  if (change.action === 'update' && change.drift) blocks.push(`⚠️ **Drift:** ${messageText(driftText(change.drift))}.`)
   if (change.action === 'delete' && change.manual) blocks.push(`🛠️ **Manual step:** ${messageText(change.manual)}`)
   if (options.compact) {
     const campaigns = change.impact.campaigns.length

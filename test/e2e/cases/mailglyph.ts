@@ -26,7 +26,7 @@ export const mailglyph: VendorCase<MailGlyphEmulator> = {
       {id: 'seg_old', name: 'Old', condition: condition('AND', [filter('data.plan', 'equals', 'legacy')])},
       {id: 'seg_legacy', name: 'Legacy name', description: 'kept', condition: condition('AND', [filter('email', 'contains', '@acme.com')])},
       {id: 'seg_hand', name: 'Hand made', condition: condition('AND', [filter('subscribed', 'equals', false)])},
-      {id: 'seg_static', name: 'Imported list', type: 'STATIC', memberCount: 12},
+      {id: 'seg_static', name: 'Imported list', type: 'STATIC', members: ['list@example.com']},
     ],
     campaigns: [
       {id: 'cmp_spring', name: 'Spring sale', status: 'SCHEDULED', audienceType: 'SEGMENT', segmentId: 'seg_base'},
@@ -95,7 +95,7 @@ export const mailglyph: VendorCase<MailGlyphEmulator> = {
       'Old': null,
       'New name': {id: 'seg_legacy', description: 'kept'},
       'New child': {type: 'DYNAMIC', description: 'Teams that logged in', trackMembership: false},
-      'Imported list': {type: 'STATIC', memberCount: 12},
+      'Imported list': {type: 'STATIC', members: ['list@example.com']},
       'Hand made': {},
     },
   },

@@ -6,9 +6,10 @@ import type {Rule} from './rule.js'
  */
 export const audienceChange: Rule = (change, ctx) => {
   const limits = ctx.policy.audienceChange
-  const {current, proposed} = change.audience
+  const {current, proposed, capped} = change.audience
   if (!limits || current === null || proposed === null || current === proposed) return []
-  const people = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'person' : 'people'}`
+  // A capped count is a lower bound; the swing it shows is then the least the real one can be.
+  const people = (n: number) => `${capped && n !== 0 ? '≥ ' : ''}${n.toLocaleString('en-US')} ${n === 1 ? 'person' : 'people'}`
   if (proposed < current && limits.maxDropPercent !== undefined) {
     const drop = current === 0 ? 0 : ((current - proposed) / current) * 100
     if (drop > limits.maxDropPercent) {

@@ -1,0 +1,32 @@
+/**
+ * Member counts (ProviderClient.audience), the rules every vendor keeps: a count is information
+ * for reviewers, so one that cannot be read (a refusal, a timeout, an answer outside its contract)
+ * is `null` with the reason, never an error that would stop the plan.
+ */
+import {ContractError} from '../../errors.js'
+import type {AudienceCount} from '../../core/provider.js'
+
+/** A count read by `read`, or nulls with the reason it could not be read. */
+export async function counted(source: string, read: () => Promise<AudienceCount>): Promise<AudienceCount> {
+  try {
+    return await read()
+  } catch (error) {
+    return {current: null, proposed: null, source, reason: reasonOf(error)}
+  }
+}
+
+/** Why a count is unknown, in one line (a contract breach without "Nothing was written": a count writes nothing anyway). */
+export function reasonOf(error: unknown): string {
+  if (error instanceof ContractError) {
+    const b = error.breach
+    return `${b.vendor} answered ${b.route} outside its contract: at ${b.path || '(the whole body)'} expected ${b.expected}, got ${b.got}`
+  }
+  return error instanceof Error ? error.message : String(error)
+}
+
+/** An integer count from a field the vendor may leave out (MailGlyph `memberCount`, Altcraft `count`); `where` names the answer. */
+export function fieldCount(value: unknown, source: string, where: string): AudienceCount {
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return {current: value, proposed: null, source}
+  const got = value === undefined ? 'none' : JSON.stringify(value)
+  return {current: null, proposed: null, source, reason: `${where} carried no usable ${source} (got ${got})`}
+}

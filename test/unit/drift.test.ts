@@ -1,0 +1,75 @@
+/**
+ * Drift hints (core/plan/drift.ts, util/git.ts) and how the plan says them: only updates, only
+ * where the vendor gives an update time that is newer than the file's last commit.
+ */
+import {execFileSync} from 'node:child_process'
+import {describe, expect, it} from 'vitest'
+import type {RemoteSegment} from '../../src/core/model.js'
+import {driftHints} from '../../src/core/plan/drift.js'
+import {renderPlanMarkdown} from '../../src/render/markdown.js'
+import {renderPlanText} from '../../src/render/plan-text.js'
+import {colors} from '../../src/render/colors.js'
+import {lastCommitTimes} from '../../src/util/git.js'
+import {fake} from '../helpers/fake-provider.js'
+import {change, planOf, workspace} from '../helpers/plan-document.js'
+import {tempRepo} from '../helpers/temp-repo.js'
+
+const remote = (id: string, updatedAt?: string): RemoteSegment => ({id, name: id, raw: {updatedAt}})
+const withTime = {...fake, updatedAt: (r: RemoteSegment) => (r.raw as {updatedAt?: string}).updatedAt}
+const committed = Date.parse('2026-03-01T12:00:00Z') / 1000
+
+describe('drift hints', () => {
+  it('hint at updates whose remote changed after the file was last committed, and at nothing else', async () => {
+    const changes = [
+      change('update', 'Edited', {id: 's1'}),
+      change('update', 'Older', {id: 's2'}),
+      change('update', 'Untracked', {id: 's3'}),
+      change('update', 'No time', {id: 's4'}),
+      change('delete', 'Gone', {id: 's5'}),
+    ]
+    const remotes = new Map([
+      ['s1', remote('s1', '2026-04-01T00:00:00.000Z')],
+      ['s2', remote('s2', '2026-02-01T00:00:00.000Z')],
+      ['s3', remote('s3', '2026-04-01T00:00:00.000Z')],
+      ['s4', remote('s4')],
+      ['s5', remote('s5', '2026-04-01T00:00:00.000Z')],
+    ])
+    const asked: string[] = []
+    const commitTime = async (file: string) => {
+      asked.push(file)
+      return file.includes('untracked') ? undefined : committed
+    }
+    const hints = await driftHints(changes, remotes, withTime, commitTime)
+    expect([...hints]).toEqual([['Edited', {remoteUpdatedAt: '2026-04-01T00:00:00.000Z', fileCommittedAt: '2026-03-01T12:00:00.000Z'}]])
+    // One git question per update whose vendor gave a time; none for deletes.
+    expect(asked.sort()).toEqual(['segments/edited.json', 'segments/older.json', 'segments/untracked.json'])
+    expect(await driftHints(changes, remotes, fake, commitTime)).toEqual(new Map())
+  })
+
+  it('reads the last commit time from git, and knows nothing outside a repository', async () => {
+    const repo = tempRepo({'a.json': '{}\n', 'b.json': '{}\n'})
+    expect(await lastCommitTimes(repo.dir)('a.json')).toBeUndefined()
+    const env = {...process.env, GIT_COMMITTER_DATE: '2026-03-01T12:00:00Z', GIT_AUTHOR_DATE: '2026-03-01T12:00:00Z', GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e.st', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e.st'}
+    for (const args of [['init', '-q'], ['add', 'a.json'], ['commit', '-q', '-m', 'a']]) execFileSync('git', args, {cwd: repo.dir, env, stdio: 'ignore'})
+    const times = lastCommitTimes(repo.dir)
+    expect(await times('a.json')).toBe(committed)
+    expect(await times('b.json')).toBeUndefined()
+  })
+
+  it('knows nothing of a file with uncommitted changes: its diff is the local edit, not drift', async () => {
+    const repo = tempRepo({'a.json': '{}\n'})
+    const env = {...process.env, GIT_COMMITTER_DATE: '2026-03-01T12:00:00Z', GIT_AUTHOR_DATE: '2026-03-01T12:00:00Z', GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e.st', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e.st'}
+    for (const args of [['init', '-q'], ['add', 'a.json'], ['commit', '-q', '-m', 'a']]) execFileSync('git', args, {cwd: repo.dir, env, stdio: 'ignore'})
+    repo.write('a.json', '{"edited": true}\n')
+    expect(await lastCommitTimes(repo.dir)('a.json')).toBeUndefined()
+    repo.write('a.json', '{}\n')
+    expect(await lastCommitTimes(repo.dir)('a.json')).toBe(committed)
+  })
+
+  it('is said in the text plan and in the pull-request comment', () => {
+    const plan = planOf(workspace('mail', [change('update', 'Base', {drift: {remoteUpdatedAt: '2026-04-01T08:15:00.000Z', fileCommittedAt: '2026-03-01T12:00:00.000Z'}})], {provider: 'mailglyph'}))
+    const words = "changed in the vendor at 2026-04-01 08:15 UTC, after this file's last commit (2026-03-01 12:00 UTC): this update would revert that edit"
+    expect(renderPlanText(plan, colors(false))).toContain(`      ! drift: ${words}; \`segsync pull\` writes it into the file instead`)
+    expect(renderPlanMarkdown(plan)).toContain(`⚠️ **Drift:** ${words}; \`segsync pull\` writes it into the file instead.`)
+  })
+})
