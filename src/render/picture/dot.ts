@@ -3,7 +3,7 @@
  * --format dot | dot -Tsvg`. Names are data: in a quoted DOT string only `"` and `\` are special
  * (a backslash starts an escape such as `\n` in a label), so both are escaped.
  */
-import type {NodeKind, Picture, PictureNode} from './picture.js'
+import type {Group, NodeKind, Picture, PictureNode} from './picture.js'
 
 const ATTRS: Record<NodeKind, string> = {
   change: 'shape=box, style=filled, fillcolor="#dbeafe", color="#1d4ed8"',
@@ -16,11 +16,20 @@ const ATTRS: Record<NodeKind, string> = {
   note: 'shape=note, color="#d1d5db"',
 }
 
-export function toDot(picture: Picture): string {
+/** One picture, or one cluster per titled group (`segsync graph` over several workspaces). */
+export function toDot(picture: Picture | Group[]): string {
+  const groups = Array.isArray(picture) ? picture : [{picture}]
   const lines = ['digraph segsync {', '  rankdir=LR;', '  node [fontname="Helvetica", fontsize=11];']
-  for (const node of picture.nodes) lines.push(`  ${node.id} [label=${label(node)}, ${ATTRS[node.kind]}];`)
-  for (const edge of picture.edges) lines.push(`  ${edge.from} -> ${edge.to}${edge.dashed ? ' [style=dashed]' : ''};`)
-  lines.push('}')
+  const edges: string[] = []
+  groups.forEach((group, i) => {
+    const id = (node: string) => (groups.length > 1 ? `w${i + 1}_${node}` : node)
+    const titled = groups.length > 1 && group.title !== undefined
+    if (titled) lines.push(`  subgraph cluster_w${i + 1} {`, `    label="${dotText(group.title!)}";`)
+    for (const node of group.picture.nodes) lines.push(`${titled ? '    ' : '  '}${id(node.id)} [label=${label(node)}, ${ATTRS[node.kind]}];`)
+    if (titled) lines.push('  }')
+    for (const edge of group.picture.edges) edges.push(`  ${id(edge.from)} -> ${id(edge.to)}${edge.dashed ? ' [style=dashed]' : ''};`)
+  })
+  lines.push(...edges, '}')
   return lines.join('\n') + '\n'
 }
 

@@ -4,7 +4,7 @@
  * HTML labels could read as syntax is written as an entity code (`#34;`), so no name closes a
  * label, opens a directive (`%%{…}%%`), a Markdown string (backtick), math (`$$`) or HTML.
  */
-import type {NodeKind, Picture, PictureNode} from './picture.js'
+import type {Group, NodeKind, Picture, PictureNode} from './picture.js'
 
 const SHAPE: Record<NodeKind, [string, string]> = {
   change: ['[', ']'],
@@ -29,13 +29,27 @@ const STYLE: Record<NodeKind, string> = {
   note: 'fill:#ffffff,stroke:#d1d5db,color:#374151',
 }
 
-export function toMermaid(picture: Picture): string {
+/** One picture, or one `subgraph` per titled group (`segsync graph` over several workspaces). */
+export function toMermaid(picture: Picture | Group[]): string {
+  const groups = Array.isArray(picture) ? picture : [{picture}]
   const lines = ['flowchart LR']
-  for (const node of picture.nodes) lines.push(`  ${nodeText(node)}`)
-  for (const edge of picture.edges) lines.push(`  ${edge.from} ${edge.dashed ? '-.->' : '-->'} ${edge.to}`)
-  const used = [...new Set(picture.nodes.map((n) => n.kind))]
-  for (const kind of used) lines.push(`  classDef ${kind} ${STYLE[kind]}`)
-  for (const kind of used) lines.push(`  class ${picture.nodes.filter((n) => n.kind === kind).map((n) => n.id).join(',')} ${kind}`)
+  const edges: string[] = []
+  const classes = new Map<NodeKind, string[]>()
+  groups.forEach((group, i) => {
+    // Ids are unique per picture; several pictures in one diagram need a prefix each.
+    const id = (node: string) => (groups.length > 1 ? `w${i + 1}_${node}` : node)
+    const titled = groups.length > 1 && group.title !== undefined
+    if (titled) lines.push(`  subgraph w${i + 1}["${mermaidText(group.title!)}"]`)
+    for (const node of group.picture.nodes) {
+      lines.push(`${titled ? '    ' : '  '}${nodeText({...node, id: id(node.id)})}`)
+      classes.set(node.kind, [...(classes.get(node.kind) ?? []), id(node.id)])
+    }
+    if (titled) lines.push('  end')
+    for (const edge of group.picture.edges) edges.push(`  ${id(edge.from)} ${edge.dashed ? '-.->' : '-->'} ${id(edge.to)}`)
+  })
+  lines.push(...edges)
+  for (const kind of classes.keys()) lines.push(`  classDef ${kind} ${STYLE[kind]}`)
+  for (const [kind, ids] of classes) lines.push(`  class ${ids.join(',')} ${kind}`)
   return lines.join('\n') + '\n'
 }
 

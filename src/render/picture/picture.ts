@@ -43,6 +43,12 @@ export interface Picture {
   edges: PictureEdge[]
 }
 
+/** A picture under a title: one workspace of `segsync graph`. */
+export interface Group {
+  title?: string
+  picture: Picture
+}
+
 /** `value` cut to `max` characters (whole code points) with an ellipsis. */
 export function shorten(value: string, max: number): string {
   const chars = Array.from(value.replace(/\s+/g, ' '))
