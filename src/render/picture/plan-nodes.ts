@@ -36,7 +36,7 @@ function changeLine(change: Change): string {
 export function audienceBadge(change: Change): string | undefined {
   const {current, proposed, capped} = change.audience
   const n = (value: number) => `${capped && value !== 0 ? '≥ ' : ''}${value.toLocaleString('en-US')}`
-  if (current !== null && proposed !== null) return `${n(current)} → ${n(proposed)}${swing(current, proposed)}`
+  if (current !== null && proposed !== null) return `${n(current)} → ${n(proposed)}${swing(current, proposed, capped)}`
   if (current !== null) return `${n(current)} now`
   if (proposed !== null) return change.action === 'create' ? n(proposed) : `unknown → ${n(proposed)}`
   return undefined
