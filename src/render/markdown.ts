@@ -33,6 +33,8 @@ interface Piece {
   compact?: string
   /** Counts toward "N of M changes shown". */
   change?: boolean
+  /** The picture: when the plan is too long, only its compact form, in the room the changes leave. */
+  optional?: boolean
 }
 
 /** Room kept for the truncation note. */
@@ -51,16 +53,29 @@ export function renderPlanMarkdown(plan: PlanDocument, options: MarkdownOptions 
   let shown = 0
   let shortened = 0
   let omitted = false
+  const pictures: Array<{at: number; piece: Piece}> = []
   for (const piece of pieces) {
+    if (piece.optional) {
+      pictures.push({at: out.length, piece})
+      continue
+    }
     const room = maxChars - used - NOTE_ROOM
     const text = piece.full.length + 2 <= room ? piece.full : piece.compact && piece.compact.length + 2 <= room ? piece.compact : undefined
     if (text === undefined) {
       omitted = true
       break
     }
-    if (text !== piece.full && piece.change) shortened++
+    if (text !== piece.full) shortened++
     if (piece.change) shown++
     out.push(text)
+    used += text.length + 2
+  }
+  // The pictures, summarised, only in the room the changes left.
+  let added = 0
+  for (const {at, piece} of pictures) {
+    const text = piece.compact
+    if (!text || text.length + 2 > maxChars - used - NOTE_ROOM) continue
+    out.splice(at + added++, 0, text)
     used += text.length + 2
   }
   if (omitted || shortened > 0) out.push(truncationNote({shown, total, shortened, omitted, maxChars}, fullPlanAt(options)))
@@ -96,7 +111,7 @@ function workspacePieces(ws: WorkspacePlan): Piece[] {
   if (ws.changes.length === 0) intro.push(`No changes: ${ws.unchanged.length} segment${ws.unchanged.length === 1 ? '' : 's'} up to date.`)
   const pieces: Piece[] = [{full: intro.join('\n\n')}]
   const picture = pictureMarkdown(ws)
-  if (picture) pieces.push({full: picture, compact: pictureMarkdown(ws, {summarise: true})})
+  if (picture) pieces.push({full: picture, compact: pictureMarkdown(ws, {summarise: true}), optional: true})
   for (const change of byImportance(ws.changes)) pieces.push({full: renderChange(change, {vendor: ws.vendor}), compact: renderChange(change, {compact: true, vendor: ws.vendor}), change: true})
   const rest = untouched(ws)
   if (rest) pieces.push({full: rest})

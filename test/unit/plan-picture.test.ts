@@ -143,12 +143,13 @@ describe('hostile names in the picture', () => {
   const plan = planOf(
     workspace(
       'ws "quoted" `x`',
-      HOSTILE.map((name, i) =>
-        change(i % 2 ? 'update' : 'delete', name, {
-          impact: {usage: 'known', audience: true, campaigns: [campaign(`${name} campaign`, {via: [`${name} user`]})]},
+      HOSTILE.map((name, i) => {
+        const facts = {
+          impact: {usage: 'known' as const, audience: true, campaigns: [campaign(`${name} campaign`, {via: [`${name} user`]})]},
           ...(i % 3 === 0 ? {risks: [blockedByCampaigns([name])]} : {}),
-        }),
-      ),
+        }
+        return i % 2 ? change('update', name, facts) : change('delete', name, facts)
+      }),
       {references: HOSTILE.map((name) => ({from: `${name} user`, to: name}))},
     ),
   )
@@ -181,6 +182,23 @@ describe('hostile names in the picture', () => {
     const md = renderPlanMarkdown(plan)
     expect(md.match(/^#### /gm)).toHaveLength(HOSTILE.length)
     expect(md.match(/^```/gm)!.length % 2).toBe(0)
+  })
+})
+
+describe('the picture in a comment short of room', () => {
+  const plan = planOf(bigPlan(16))
+
+  it('is summarised first, then left out, and never costs a change its place', async () => {
+    const whole = renderPlanMarkdown(plan)
+    const [full] = mermaidBlocks(whole)
+    expect(nodes(full!).size).toBe(48)
+    const tight = renderPlanMarkdown(plan, {maxChars: whole.length - 100})
+    const [summary] = mermaidBlocks(tight)
+    expect(nodes(summary!).size).toBe(16)
+    expect(await parseMermaid(summary!)).toBe('flowchart-v2')
+    const tiny = renderPlanMarkdown(plan, {maxChars: 3_000})
+    expect(mermaidBlocks(tiny)).toEqual([])
+    expect(tiny.match(/^#### /gm)!.length).toBeGreaterThan(0)
   })
 })
 

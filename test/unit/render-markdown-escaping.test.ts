@@ -7,6 +7,7 @@ import {fieldText, inlineCode, messageText, plainText} from '../../src/render/ma
 import {renderPlanMarkdown} from '../../src/render/markdown.js'
 import {campaign, change, field, planOf, workspace} from '../helpers/plan-document.js'
 import {codeSpans, outsideCode} from '../helpers/markdown-spans.js'
+import {mermaidBlocks, parseMermaid} from '../helpers/mermaid.js'
 
 const NASTY = ['a`b', '``double``', '`edge`', ' padded ', '<!-- hides the rest', '@acme/marketing', 'pipe | $x$ *bold* _it_ [link](x) <b>', 'x```fence```y', '']
 
@@ -62,7 +63,8 @@ describe('a plan full of hostile names', () => {
     ),
   )
   const md = renderPlanMarkdown(plan, {marker: '<!-- segsync:plan:all -->'})
-  const lines = md.split('\n')
+  // The impact picture is Mermaid, not Markdown: Mermaid's parser checks it (below).
+  const lines = md.replace(/^```mermaid\n[\s\S]*?^```$/gm, '').split('\n')
 
   it('shows every name whole inside a code span', () => {
     const spans = lines.flatMap(codeSpans)
@@ -83,5 +85,12 @@ describe('a plan full of hostile names', () => {
 
   it('opens no code fence that could swallow the rest of the comment', () => {
     expect(lines.filter((l) => /^\s{0,3}(```|~~~)/.test(l))).toEqual([])
+  })
+
+  it('draws the picture in one ```mermaid block that no name closes, and Mermaid parses it', async () => {
+    expect(md.split('\n').filter((l) => /^\s{0,3}(```|~~~)/.test(l))).toEqual(['```mermaid', '```'])
+    const blocks = mermaidBlocks(md)
+    expect(blocks).toHaveLength(1)
+    expect(await parseMermaid(blocks[0]!)).toBe('flowchart-v2')
   })
 })

@@ -9,9 +9,10 @@ import {PictureBuilder, type Group, type Picture} from './picture.js'
 
 export function workspacePicture(ws: WorkspaceGraph): Picture {
   const b = new PictureBuilder()
+  const byName = new Map(ws.segments.map((s) => [s.name, s]))
   const segment = (name: string): string =>
     b.node(`segment:${name}`, 's', () => {
-      const s = ws.segments.find((x) => x.name === name)
+      const s = byName.get(name)
       // A reference to a segment the graph does not list (offline, one no file defines) is drawn as unmanaged.
       if (!s) return {lines: [name], kind: 'unmanaged'}
       const marks = [s.ensure === 'absent' ? 'ensure: absent' : undefined, s.protected ? 'protected' : undefined, s.managed ? undefined : 'not managed by a file']
