@@ -111,7 +111,7 @@ function workspacePieces(ws: WorkspacePlan): Piece[] {
   if (ws.changes.length === 0) intro.push(`No changes: ${ws.unchanged.length} segment${ws.unchanged.length === 1 ? '' : 's'} up to date.`)
   const pieces: Piece[] = [{full: intro.join('\n\n')}]
   const picture = pictureMarkdown(ws)
-  if (picture) pieces.push({full: picture, compact: pictureMarkdown(ws, {summarise: true}), optional: true})
+  if (picture) pieces.push({...picture, optional: true})
   for (const change of byImportance(ws.changes)) pieces.push({full: renderChange(change, {vendor: ws.vendor}), compact: renderChange(change, {compact: true, vendor: ws.vendor}), change: true})
   const rest = untouched(ws)
   if (rest) pieces.push({full: rest})

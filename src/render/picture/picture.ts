@@ -55,19 +55,29 @@ export function shorten(value: string, max: number): string {
   return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('')}…`
 }
 
-/** Collects nodes under stable ids, one per key, and edges once each. */
+/**
+ * Collects nodes under stable ids, one per key, and edges once each. Past `limit` nodes it only
+ * counts them (`size`): a picture that will be summarised is not drawn in full for nothing.
+ */
 export class PictureBuilder {
   private readonly ids = new Map<string, string>()
   private readonly edgeKeys = new Set<string>()
   readonly picture: Picture = {nodes: [], edges: []}
 
+  constructor(private readonly limit = Infinity) {}
+
+  /** Nodes added or, past the limit, counted. */
+  get size(): number {
+    return this.ids.size
+  }
+
   /** The node for `key`, added with `make()` the first time. */
   node(key: string, prefix: string, make: () => Omit<PictureNode, 'id'>): string {
     const known = this.ids.get(key)
     if (known) return known
-    const id = `${prefix}${this.picture.nodes.length + 1}`
+    const id = `${prefix}${this.ids.size + 1}`
     this.ids.set(key, id)
-    this.picture.nodes.push({id, ...make()})
+    if (this.ids.size <= this.limit) this.picture.nodes.push({id, ...make()})
     return id
   }
 
@@ -76,6 +86,7 @@ export class PictureBuilder {
   }
 
   edge(from: string, to: string, dashed = false): void {
+    if (this.ids.size > this.limit) return
     const key = `${from}>${to}`
     if (from === to || this.edgeKeys.has(key)) return
     this.edgeKeys.add(key)

@@ -23,14 +23,14 @@ export interface PlanPicture {
 /** `summarise`: summarise even when the whole picture would fit (a comment short of room). */
 export function planPicture(ws: WorkspacePlan, options: {maxNodes?: number; summarise?: boolean} = {}): PlanPicture {
   const maxNodes = options.maxNodes ?? MAX_NODES
-  const whole = fullPicture(ws)
-  const total = whole.nodes.length
+  const {picture: whole, size: total} = fullPicture(ws, maxNodes)
   if (total <= maxNodes && !options.summarise) return {picture: whole, total, summarised: false}
   return {picture: summarisedPicture(ws, maxNodes), total, summarised: true}
 }
 
-function fullPicture(ws: WorkspacePlan): Picture {
-  const b = new PictureBuilder()
+/** The whole picture, drawn up to `limit` nodes and counted past it. */
+function fullPicture(ws: WorkspacePlan, limit: number): PictureBuilder {
+  const b = new PictureBuilder(limit)
   const changes = byImportance(ws.changes)
   const byRemoteName = changeNames(changes)
   const unmanaged = new Set(ws.unmanaged.map((r) => r.name))
@@ -54,5 +54,5 @@ function fullPicture(ws: WorkspacePlan): Picture {
     }
   }
   if (!ws.usage.known && changes.length > 0) b.node('note:usage', 'n', () => ({lines: [`campaign usage cannot be verified for ${ws.vendor}`], kind: 'note'}))
-  return b.picture
+  return b
 }
