@@ -13,6 +13,7 @@ export function schemaTargets(root) {
     {schema: 'schemas/apply-report.schema.json', target: 'src/generated/apply-report.ts'},
     {schema: 'schemas/doctor-report.schema.json', target: 'src/generated/doctor-report.ts'},
     {schema: 'schemas/segtest-report.schema.json', target: 'src/generated/segtest-report.ts'},
+    {schema: 'schemas/graph.schema.json', target: 'src/generated/graph.ts'},
     {schema: 'schemas/pull-report.schema.json', target: 'src/generated/pull-report.ts'},
     {schema: COMMON, target: 'src/generated/common.ts'},
   ]

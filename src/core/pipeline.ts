@@ -4,6 +4,7 @@
  */
 import {ExitCode, exitCodeOf, StalePlanError, UsageError} from '../errors.js'
 import type {ApplyReport} from '../generated/apply-report.js'
+import type {GraphDocument, WorkspaceGraph} from '../generated/graph.js'
 import type {PlanDocument, WorkspacePlan} from '../generated/plan.js'
 import {packageVersion, schemaPath} from '../util/package-root.js'
 import type {Definition, Problem, RemoteSegment, Workspace} from './model.js'
@@ -14,6 +15,7 @@ import {assertNotBlocked, type ApplyFlags} from './apply/gate.js'
 import {buildReport} from './apply/report.js'
 import {compareWithSaved} from './apply/saved-plan.js'
 import {cycleProblems, definitionGraph} from './graph/definition-graph.js'
+import {workspaceGraph} from './graph/workspace-graph.js'
 import {loadDefinitions, type LoadResult} from './load/load-definitions.js'
 import {readAudiences} from './plan/audience.js'
 import {diffStage, planDocument, planWorkspace} from './plan/build-plan.js'
@@ -215,4 +217,27 @@ export function applyExitCode(report: ApplyReport, outcomes: ApplyOutcome[]): nu
   if (report.status === 'partial' || report.status === 'interrupted') return ExitCode.partial
   if (report.status === 'failed') return exitCodeOf(outcomes.find((o) => o.status === 'failed')?.error)
   return ExitCode.ok
+}
+
+/**
+ * The graph of every selected workspace (`segsync graph`): from the definitions alone, with no
+ * request; with `remote`, also each vendor's segments and campaigns (read beside each other).
+ */
+export async function graphs(ctx: RunContext, prepared: Prepared, options: {remote: boolean}): Promise<GraphDocument> {
+  const workspaces: WorkspaceGraph[] = []
+  for (const {workspace: ws, provider, definitions} of prepared.workspaces) {
+    if (!options.remote) {
+      workspaces.push(workspaceGraph({name: ws.name, provider, definitions}))
+      continue
+    }
+    const conn = await ctx.connector.open(ws, provider)
+    try {
+      ctx.progress(`${ws.name}: reading ${provider.label} segments and campaign usage (${conn.endpoint})…`)
+      const [remotes, usage] = await Promise.all([conn.client.listSegments(), conn.client.campaignUsage()])
+      workspaces.push(workspaceGraph({name: ws.name, provider, definitions, remote: {endpoint: conn.endpoint, remotes, usage}}))
+    } finally {
+      await conn.close()
+    }
+  }
+  return {formatVersion: 1, segsyncVersion: packageVersion(), remote: options.remote, workspaces}
 }

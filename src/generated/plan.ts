@@ -75,6 +75,10 @@ export interface WorkspacePlan {
    * Remote segments segsync lists but never modifies (e.g. static segments).
    */
   readOnly: RemoteRef[]
+  /**
+   * Who references whom among the segments the changes reach: every segment that references a changed one, at any depth, as edges (`from` references `to`, by a `{ $segment }` reference or `dependsOn`), by the names the segments have at the vendor now. The impact picture in the pull-request comment draws them; the campaigns each change reaches are in its `impact`. Absent in plans made before segsync drew the picture.
+   */
+  references?: Reference[]
 }
 /**
  * This interface was referenced by `PlanDocument`'s JSON-Schema
@@ -326,4 +330,18 @@ export interface RemoteRef {
   id: string
   name: string
   note?: string
+}
+/**
+ * This interface was referenced by `PlanDocument`'s JSON-Schema
+ * via the `definition` "Reference".
+ */
+export interface Reference {
+  /**
+   * The segment that references (uses) the other.
+   */
+  from: string
+  /**
+   * The segment it references.
+   */
+  to: string
 }

@@ -19,7 +19,7 @@ export function audienceText(change: Change, vendor: string): string {
  * " (−75%)", " (+20%)", " (no change)"; "" from zero. A capped count is a lower bound: two equal
  * bounds say nothing about the change, and a swing against one is at least what it shows.
  */
-function swing(current: number, proposed: number, capped?: boolean): string {
+export function swing(current: number, proposed: number, capped?: boolean): string {
   if (current === proposed) return capped ? '' : ' (no change)'
   if (current === 0) return ''
   const percent = Math.round(((proposed - current) / current) * 100)

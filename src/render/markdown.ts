@@ -9,6 +9,7 @@ import {renderChange, type ChangeOptions} from './markdown/change.js'
 import {inlineCode, messageText, unbroken} from './markdown/escape.js'
 import {byImportance, isBlocked} from './markdown/order.js'
 import type {SourceLinks} from './markdown/source-link.js'
+import {pictureMarkdown} from './markdown/picture.js'
 
 /** GitHub refuses a comment body over 65,536 characters; keep a margin. */
 export const COMMENT_LIMIT = 65_000
@@ -36,6 +37,8 @@ interface Piece {
   shorter?: string[]
   /** Counts toward "N of M changes shown". */
   change?: boolean
+  /** The picture: when the plan is too long, only its compact form, in the room the changes leave. */
+  optional?: boolean
 }
 
 /** Room kept for the truncation note. */
@@ -54,7 +57,12 @@ export function renderPlanMarkdown(plan: PlanDocument, options: MarkdownOptions 
   let shown = 0
   let shortened = 0
   let omitted = false
+  const pictures: Array<{at: number; piece: Piece}> = []
   for (const piece of pieces) {
+    if (piece.optional) {
+      pictures.push({at: out.length, piece})
+      continue
+    }
     const room = maxChars - used - NOTE_ROOM
     const text = [piece.full, ...(piece.shorter ?? [])].find((t) => t.length + 2 <= room)
     if (text === undefined) {
@@ -64,6 +72,14 @@ export function renderPlanMarkdown(plan: PlanDocument, options: MarkdownOptions 
     if (text !== piece.full) shortened++
     if (piece.change) shown++
     out.push(text)
+    used += text.length + 2
+  }
+  // The pictures, summarised, only in the room the changes left.
+  let added = 0
+  for (const {at, piece} of pictures) {
+    const text = piece.shorter?.at(-1)
+    if (!text || text.length + 2 > maxChars - used - NOTE_ROOM) continue
+    out.splice(at + added++, 0, text)
     used += text.length + 2
   }
   if (omitted || shortened > 0) out.push(truncationNote({shown, total, shortened, omitted, maxChars}, fullPlanAt(options)))
@@ -98,6 +114,8 @@ function workspacePieces(ws: WorkspacePlan, links?: SourceLinks): Piece[] {
   }
   if (ws.changes.length === 0) intro.push(`No changes: ${ws.unchanged.length} segment${ws.unchanged.length === 1 ? '' : 's'} up to date.`)
   const pieces: Piece[] = [{full: intro.join('\n\n')}]
+  const picture = pictureMarkdown(ws)
+  if (picture) pieces.push({full: picture.full, shorter: [picture.compact], optional: true})
   for (const change of byImportance(ws.changes)) {
     const render = (more: ChangeOptions = {}) => renderChange(change, {vendor: ws.vendor, ...(links ? {links} : {}), ...more})
     pieces.push({full: render(), shorter: [render({noDiff: true}), render({compact: true})], change: true})

@@ -24,7 +24,7 @@ describe('--version and --help', () => {
     expect(version.stdout).toBe(`segsync/${JSON.parse(readFileSync(join(BIN, '../../package.json'), 'utf8')).version} ${process.platform}-${process.arch} node-${process.version}\n`)
     const help = await runCli(['--help'], {cwd: repo.dir})
     expect(help.code).toBe(0)
-    for (const command of ['validate', 'plan', 'apply', 'import', 'pull', 'emulator']) expect(help.stdout).toContain(command)
+    for (const command of ['validate', 'plan', 'apply', 'import', 'pull', 'graph', 'emulator']) expect(help.stdout).toContain(command)
   })
 })
 

@@ -8,6 +8,7 @@ import {describe, expect, it} from 'vitest'
 import {runCli} from '../helpers/cli.js'
 import {sequenzyEmulator, TEST_KEY} from '../helpers/emulators.js'
 import {FAKE_REPOSITORY, fakeGitHub, GITHUB_TOKEN} from '../helpers/fake-github.js'
+import {mermaidBlocks, parseMermaid} from '../helpers/mermaid.js'
 import {jsonConfig, tempRepo} from '../helpers/temp-repo.js'
 
 const filter = (field: string, operator: string, value?: unknown) => ({kind: 'filter', field, operator, ...(value !== undefined ? {value} : {})})
@@ -63,6 +64,10 @@ describe('segsync plan --comment', () => {
     expect(comment!.body).toContain('<details><summary>Normalised body, before → after')
     expect(comment!.body).toContain('plan for `5f3e2d1c0b9a`')
     expect(comment!.body).not.toContain(TEST_KEY)
+    // The impact picture: Base → Mid → Onboarding, Base → Spring sale; Mermaid parses it.
+    const [picture] = mermaidBlocks(comment!.body)
+    expect(await parseMermaid(picture!)).toBe('flowchart-v2')
+    for (const label of ['"Base<br/>⛔ update', '("Mid")', '(["Spring sale<br/>campaign · scheduled"])', '(["Onboarding<br/>sequence · live"])']) expect(picture).toContain(label)
 
     // The next push drops the delete: the same comment is edited, no second one appears.
     repo.write('segments/old.json', {name: 'Old', root: group('and', filter('status', 'is', 'old'))})
@@ -102,6 +107,7 @@ describe('segsync plan in GitHub Actions (GITHUB_ACTIONS=true)', () => {
     expect(summary).toContain('#### ⛔ Update `Base`')
     expect(summary).toContain('⛔ **Blocked:** changes the audience of 2 active campaigns (<kbd>Spring sale</kbd>, <kbd>Onboarding</kbd>). Allow with <kbd>--allow-campaign-impact</kbd>.')
     expect(summary).toContain('(https://github.com/acme/segments/blob/5f3e2d1c0b9a8f7e6d5c/segments/base.json#L')
+    expect(await parseMermaid(mermaidBlocks(summary)[0]!)).toBe('flowchart-v2')
     const annotations = res.stdout.split('\n').filter((l) => l.startsWith('::'))
     expect(annotations).toEqual([
       expect.stringMatching(/^::error file=segments\/old\.json,line=\d+,col=\d+,title=segsync%3A delete "Old" is blocked::blocked: deletes "Old": its definition says ensure: 'absent' \(allow with --allow-delete\)$/),

@@ -43,7 +43,7 @@ function mistakes(valid: Record<string, unknown>): unknown[] {
 
 describe('precompiled schema validators', () => {
   it('exist for every schema, and for every answer of a response contract, compiled from the schema as it is now', () => {
-    const schemas = ['config.schema.json', 'plan.schema.json', 'apply-report.schema.json', 'doctor-report.schema.json', 'segtest-report.schema.json', 'pull-report.schema.json', ...VENDORS.flatMap((v) => [`${v}/segment.schema.json`, `${v}/segtest.schema.json`])]
+    const schemas = ['config.schema.json', 'plan.schema.json', 'apply-report.schema.json', 'doctor-report.schema.json', 'segtest-report.schema.json', 'pull-report.schema.json', 'graph.schema.json', ...VENDORS.flatMap((v) => [`${v}/segment.schema.json`, `${v}/segtest.schema.json`])]
     for (const s of schemas) expect(precompiled(s), s).toBeTypeOf('function')
     const contracts = readdirSync(join(packageRoot, 'schemas'), {recursive: true, encoding: 'utf8'}).filter((f) => isResponseContract(f.split('\\').join('/')))
     const answers = contracts.flatMap((c) => Object.keys((JSON.parse(readFileSync(schemaPath(c), 'utf8')) as {$defs: object}).$defs).map((def) => precompiledName(c, def)))

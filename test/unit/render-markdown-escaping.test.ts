@@ -9,6 +9,7 @@ import {renderPlanMarkdown} from '../../src/render/markdown.js'
 import {campaign, change, field, planOf, workspace} from '../helpers/plan-document.js'
 import {codeSpans, outsideCode} from '../helpers/markdown-spans.js'
 import {elementsIn, textsOf, toHtml} from '../helpers/render-html.js'
+import {mermaidBlocks, parseMermaid} from '../helpers/mermaid.js'
 
 const NASTY = ['a`b', '``double``', '`edge`', ' padded ', '<!-- hides the rest', '@acme/marketing', 'pipe | $x$ *bold* _it_ [link](x) <b>', 'x```fence```y', '']
 
@@ -99,9 +100,11 @@ describe('a plan full of hostile names', () => {
   )
   const md = renderPlanMarkdown(plan, {marker: '<!-- segsync:plan:all -->'})
   const updates = plan.workspaces[0]!.changes.filter((c) => c.action === 'update')
-  const html = toHtml(md.slice(md.indexOf('\n')))
-  const withoutDiffs = md.replace(/^(`{3,})diff\n[\s\S]*?^\1$/gm, '')
-  const lines = withoutDiffs.split('\n')
+  // The impact picture is Mermaid, not Markdown: Mermaid's parser checks it (below).
+  const noPicture = md.replace(/^```mermaid\n[\s\S]*?^```$/gm, '')
+  const html = toHtml(noPicture.slice(noPicture.indexOf('\n')))
+  const withoutDiffs = (text: string) => text.replace(/^(`{3,})diff\n[\s\S]*?^\1$/gm, '')
+  const lines = withoutDiffs(noPicture).split('\n')
 
   it('shows every name whole, as a heading code span and as an unbroken name', () => {
     const spans = lines.flatMap(codeSpans)
@@ -137,5 +140,12 @@ describe('a plan full of hostile names', () => {
 
   it('opens no code fence outside the diffs that could swallow the rest of the comment', () => {
     expect(lines.filter((l) => /^\s{0,3}(```|~~~)/.test(l))).toEqual([])
+  })
+
+  it('draws the picture in one ```mermaid block that no name closes, and Mermaid parses it', async () => {
+    expect(withoutDiffs(md).split('\n').filter((l) => /^\s{0,3}(```|~~~)/.test(l))).toEqual(['```mermaid', '```'])
+    const blocks = mermaidBlocks(md)
+    expect(blocks).toHaveLength(1)
+    expect(await parseMermaid(blocks[0]!)).toBe('flowchart-v2')
   })
 })

@@ -117,7 +117,7 @@ function deleteChange(remote: RemoteSegment, provider: Provider, nameOf: NameOf,
   }
 }
 
-function sourceOf(def: Definition): Source {
+export function sourceOf(def: Definition): Source {
   const pos = def.source.locate(['name'])
   return {file: def.source.file, ...(pos ? {line: pos.line, column: pos.column} : {})}
 }

@@ -46,3 +46,23 @@ export function dependentsOf(name: string, referencedBy: ReferencedBy): Map<stri
   }
   return via
 }
+
+/**
+ * The reference edges among the segments that reach any of `names` (`from` references `to`), for
+ * the impact picture: every segment a change reaches through references, and how. Sorted.
+ */
+export function referenceEdges(names: string[], referencedBy: ReferencedBy): Array<{from: string; to: string}> {
+  const seen = new Set<string>(names)
+  const queue = [...names]
+  const edges: Array<{from: string; to: string}> = []
+  while (queue.length > 0) {
+    const to = queue.shift()!
+    for (const from of referencedBy.get(to) ?? []) {
+      edges.push({from, to})
+      if (seen.has(from)) continue
+      seen.add(from)
+      queue.push(from)
+    }
+  }
+  return edges.sort((a, b) => a.to.localeCompare(b.to) || a.from.localeCompare(b.from))
+}

@@ -9,7 +9,7 @@ import type {CampaignUsage, Definition, Policy, RemoteSegment, Workspace} from '
 import {diffWorkspace, type WorkspaceDiff} from '../diff/diff-workspace.js'
 import {buildGraph} from '../graph/graph.js'
 import {assessImpact} from '../impact/assess-impact.js'
-import {referenceGraph, type ReferencedBy} from '../impact/reference-graph.js'
+import {referenceEdges, referenceGraph, type ReferencedBy} from '../impact/reference-graph.js'
 import {withAudiences, type Audiences} from './audience.js'
 import {applyRules, rules} from './rules/index.js'
 
@@ -75,8 +75,14 @@ export function planWorkspace(input: WorkspacePlanInput & {staged?: DiffStage}):
     unchanged: diff.unchanged.sort(),
     unmanaged: diff.unmanaged.sort((a, b) => a.name.localeCompare(b.name)),
     readOnly: diff.readOnly.sort((a, b) => a.name.localeCompare(b.name)),
+    references: referenceEdges(changes.map(remoteName), referencedBy),
   }
   return {...plan, summary: summarize([plan])}
+}
+
+/** The name a changed segment has at the vendor now: the reference graph is keyed by it. */
+function remoteName(change: Change): string {
+  return change.action === 'update' ? (change.previousName ?? change.name) : change.name
 }
 
 /** Creates and updates with what they reference first; deletes after, dependents first. */

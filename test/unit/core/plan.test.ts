@@ -26,6 +26,17 @@ describe('impact and policy', () => {
     expect(wp.summary).toMatchObject({update: 1, blocked: 1, affectedCampaigns: 2})
   })
 
+  it('lists the reference edges among the segments a change reaches, for the impact picture, and no others', () => {
+    const other = [remote('seg_x', 'X', ['a=b']), remote('seg_y', 'Y', [], {uses: ['seg_x']})]
+    const wp = plan({remotes: [...remotes, ...other], definitions: [...defs('inactive'), definition('X', ['a=b']), definition('Y', [], {uses: ['X']})]})
+    expect(wp.changes.map((c) => c.name)).toEqual(['Base'])
+    expect(wp.references).toEqual([
+      {from: 'Mid', to: 'Base'},
+      {from: 'Top', to: 'Mid'},
+    ])
+    expect(plan({definitions: defs('active')}).references).toEqual([])
+  })
+
   it('lists campaigns that are not active (e.g. drafts) without blocking on them', () => {
     const wp = plan({usage: usage({id: 'draft', status: 'DRAFT', active: false, segmentIds: ['seg_base']})})
     const change = wp.changes[0]!
