@@ -29,27 +29,41 @@ function topoOrder(edges: Map<string, string[]>, skip: Set<string>): string[] {
     if (skip.has(name)) continue
     const live = deps.filter((d) => !skip.has(d))
     remaining.set(name, live.length)
-    for (const d of live) dependents.set(d, [...(dependents.get(d) ?? []), name])
+    for (const d of live) {
+      const list = dependents.get(d)
+      if (list) list.push(name)
+      else dependents.set(d, [name])
+    }
   }
+  // Ready names, sorted, taken from `next` on; a name that becomes ready goes in at its place
+  // (not a sort of thousands each time).
   const ready = [...remaining.entries()].filter(([, n]) => n === 0).map(([name]) => name).sort()
+  let next = 0
   const order: string[] = []
-  while (ready.length > 0) {
-    const name = ready.shift()!
+  while (next < ready.length) {
+    const name = ready[next++]!
     order.push(name)
-    const newlyReady: string[] = []
     for (const dep of dependents.get(name) ?? []) {
       const left = remaining.get(dep)! - 1
       remaining.set(dep, left)
-      if (left === 0) newlyReady.push(dep)
-    }
-    if (newlyReady.length) {
-      ready.push(...newlyReady)
-      ready.sort()
+      if (left === 0) ready.splice(sortedIndex(ready, dep, next), 0, dep)
     }
   }
   // Anything left depends on a cycle: order it after, by name.
   const placed = new Set(order)
   return [...order, ...[...remaining.keys()].filter((n) => !placed.has(n)).sort()]
+}
+
+/** Where `name` goes in `sorted` at or after `from`, to keep it sorted (after equal names). */
+function sortedIndex(sorted: string[], name: string, from: number): number {
+  let lo = from
+  let hi = sorted.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (sorted[mid]! <= name) lo = mid + 1
+    else hi = mid
+  }
+  return lo
 }
 
 /** Tarjan's strongly connected components (iterative: deep chains do not overflow the stack). */
