@@ -6,8 +6,15 @@
  * every file) is read with `JSON.parse` alone, and its jsonc-parser tree is built on the first
  * `locate`, which only a file with a problem (or a change to show in a plan) asks for.
  */
-import {findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError} from 'jsonc-parser'
+import {createRequire} from 'node:module'
+import type * as Jsonc from 'jsonc-parser'
+import type {Node, ParseError} from 'jsonc-parser'
 import type {JsonPath} from '../core/model.js'
+
+// jsonc-parser is loaded on the first file that needs positions: a run over valid files never does.
+const require = createRequire(import.meta.url)
+let jsoncParser: typeof Jsonc | undefined
+const jsonc = () => (jsoncParser ??= require('jsonc-parser') as typeof Jsonc)
 
 export interface Position {
   line: number
@@ -80,6 +87,7 @@ function keysAndColons(value: unknown): number {
 }
 
 function parseWithTree(text: string): ParsedJson {
+  const {findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode} = jsonc()
   const parseErrors: ParseError[] = []
   const tree = parseTree(text, parseErrors, {disallowComments: true, allowTrailingComma: false, allowEmptyContent: false})
   const starts = lineStarts(text)

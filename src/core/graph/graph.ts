@@ -14,9 +14,14 @@ export interface DependencyGraph {
 export function buildGraph(nodes: Array<{name: string; deps: string[]}>): DependencyGraph {
   const edges = new Map<string, string[]>()
   // Two nodes with one name (a duplicate, reported elsewhere) share their edges: no cycle hides.
-  for (const n of nodes) edges.set(n.name, [...new Set([...(edges.get(n.name) ?? []), ...n.deps])].sort())
+  for (const n of nodes) {
+    const earlier = edges.get(n.name)
+    // Most segments depend on nothing: no set, no sort (a plan graphs thousands).
+    if (n.deps.length === 0) edges.set(n.name, earlier ?? [])
+    else edges.set(n.name, [...new Set([...(earlier ?? []), ...n.deps])].sort())
+  }
   // Dependencies that are not nodes themselves (e.g. unchanged segments) add no ordering.
-  for (const [name, deps] of edges) edges.set(name, deps.filter((d) => edges.has(d)))
+  for (const [name, deps] of edges) if (deps.length > 0) edges.set(name, deps.filter((d) => edges.has(d)))
   const cycles = findCycles(edges)
   const onCycle = new Set(cycles.flat())
   return {edges, order: topoOrder(edges, onCycle), cycles}
@@ -27,7 +32,7 @@ function topoOrder(edges: Map<string, string[]>, skip: Set<string>): string[] {
   const dependents = new Map<string, string[]>()
   for (const [name, deps] of edges) {
     if (skip.has(name)) continue
-    const live = deps.filter((d) => !skip.has(d))
+    const live = skip.size === 0 ? deps : deps.filter((d) => !skip.has(d))
     remaining.set(name, live.length)
     for (const d of live) {
       const list = dependents.get(d)
@@ -75,7 +80,8 @@ function findCycles(edges: Map<string, string[]>): string[][] {
   const onStack = new Set<string>()
   const components: string[][] = []
   for (const start of [...edges.keys()].sort()) {
-    if (indices.has(start)) continue
+    // A segment that depends on nothing is on no cycle; one that others depend on is reached from them.
+    if (indices.has(start) || edges.get(start)!.length === 0) continue
     const work: Array<{node: string; next: number}> = [{node: start, next: 0}]
     indices.set(start, index)
     low.set(start, index++)

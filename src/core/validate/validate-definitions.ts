@@ -135,7 +135,9 @@ function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
   const out = new Map<string, T[]>()
   for (const item of items) {
     const k = key(item)
-    out.set(k, [...(out.get(k) ?? []), item])
+    const group = out.get(k)
+    if (group) group.push(item)
+    else out.set(k, [item])
   }
   return out
 }
