@@ -23,8 +23,15 @@ export function buildGraph(nodes: Array<{name: string; deps: string[]}>): Depend
   // Dependencies that are not nodes themselves (e.g. unchanged segments) add no ordering.
   for (const [name, deps] of edges) if (deps.length > 0) edges.set(name, deps.filter((d) => edges.has(d)))
   const cycles = findCycles(edges)
-  const onCycle = new Set(cycles.flat())
-  return {edges, order: topoOrder(edges, onCycle), cycles}
+  // The order only when asked for: validate needs the cycles alone.
+  let order: string[] | undefined
+  return {
+    edges,
+    cycles,
+    get order() {
+      return (order ??= topoOrder(edges, new Set(cycles.flat())))
+    },
+  }
 }
 
 function topoOrder(edges: Map<string, string[]>, skip: Set<string>): string[] {
