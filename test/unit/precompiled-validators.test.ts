@@ -41,7 +41,7 @@ function edits(value: unknown, strings: string[]): unknown[] {
   const out: unknown[] = [{...value, extra: 1}]
   for (const [key, v] of entries) {
     out.push(Object.fromEntries(entries.filter(([k]) => k !== key)))
-    const replacements = typeof v === 'string' ? [`${v}x`, 5, ...strings.filter((s) => s !== v)] : edits(v, strings)
+    const replacements = typeof v === 'string' ? [`${v}x`, 5, ...strings.filter((s) => s !== v)] : [null, 'x', ...edits(v, strings)]
     for (const r of replacements) out.push({...value, [key]: r})
   }
   return out

@@ -30,7 +30,9 @@ export function withDiscriminators(schema: Schema): Schema {
     if (node === null || typeof node !== 'object') return
     for (const value of Object.values(node)) visit(value)
     const s = node as Schema
-    const tagged = Array.isArray(s.oneOf) && s.discriminator === undefined ? dispatch(s.oneOf as Schema[], resolve) : undefined
+    // Only where the value must be an object anyway: ajv reads the tag off it.
+    const objectOnly = s.type === undefined || s.type === 'object'
+    const tagged = Array.isArray(s.oneOf) && s.discriminator === undefined && objectOnly ? dispatch(s.oneOf as Schema[], resolve) : undefined
     // Every branch is an object (tagValue), so the oneOf is too.
     if (tagged) Object.assign(s, {type: s.type ?? 'object'}, tagged)
   }
