@@ -39,6 +39,8 @@ export const workloads = {
     },
     /** Definition of segment i, its condition changed. */
     definition: (i) => ({name: `Segment ${i}`, root: seqRoot('changed', i % 50 === 49 ? {$segment: `Segment ${i - 1}`} : undefined, false)}),
+    /** Definition of segment i as the vendor holds it (no change). */
+    unchanged: (i) => ({name: `Segment ${i}`, root: seqRoot(`v${i}`, i % 50 === 49 ? {$segment: `Segment ${i - 1}`} : undefined, false)}),
   },
   mailglyph: {
     keyEnv: 'MAILGLYPH_API_KEY',
@@ -65,6 +67,7 @@ export const workloads = {
       return {apiKeys: [this.key], segments: segs, campaigns: camps}
     },
     definition: (i) => ({name: `Segment ${i}`, condition: mgCondition('changed')}),
+    unchanged: (i) => ({name: `Segment ${i}`, condition: mgCondition(`v${i}`)}),
   },
 }
 

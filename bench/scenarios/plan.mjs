@@ -96,6 +96,39 @@ async function measure({provider, segments, campaigns, changed, rttMs, runs, nai
   return {wall: median(samples.map((s) => s.ms)), samples, baseline, vendorListMs: median(samples.map((s) => s.vendorListMs)), decodeMs: decode.ms, listBytes: decode.bytes, cli, minimal}
 }
 
+/**
+ * The plan target of issue 19: a repository that manages every remote segment (5,000 definitions,
+ * `changed` of them edited) against `segsync validate` of the same files + 3 round trips. Both are
+ * the built CLI, as a user runs them, alternated (medians of `runs`): what a plan adds to reading
+ * and checking the files should be little more than the network's share.
+ */
+export async function managedPlanScenario({provider, segments = 5000, campaigns = 500, changed = 50, rttMs = 20, runs = 7}) {
+  const w = workloads[provider]
+  const work = tempDir()
+  const emulator = await emulatorProcess(work.dir, provider, w.seed({segments, campaigns}), {latencyMs: rttMs})
+  const step = Math.floor(segments / changed)
+  const files = {'segsync.config.json': {provider, segments: 'segments', apiKeyEnv: w.keyEnv, endpoint: emulator.url, rateLimit: {perSecond: 100_000}}}
+  for (let i = 0; i < segments; i++) files[`segments/s${i}.json`] = i % step === 0 ? w.definition(i) : w.unchanged(i)
+  const repo = tempDir(files)
+  const options = {cwd: repo.dir, env: {[w.keyEnv]: w.key}, maxBuffer: 1 << 28}
+  const plan = () => timeProcess([BIN, 'plan', '--json'], {...options, allowFailure: true})
+  const validate = () => timeProcess([BIN, 'validate'], options).ms
+  const first = plan() // file system cache, and what the plan found
+  const summary = JSON.parse(first.result.stdout).summary
+  validate()
+  const planMs = []
+  const validateMs = []
+  for (let r = 0; r < runs; r++) {
+    planMs.push(plan().ms)
+    validateMs.push(validate())
+  }
+  await emulator.close()
+  repo.remove()
+  work.remove()
+  const boundMs = median(validateMs) + 3 * rttMs
+  return {provider, definitions: segments, changed, rttMs, planMs: round(median(planMs)), validateMs: round(median(validateMs)), boundMs: round(boundMs), ratioToBound: round(median(planMs) / boundMs, 2), planned: summary}
+}
+
 /** The minimal reader (baseline-minimal.mjs), median of `runs` after one warm-up. */
 async function minimalReads(options) {
   await minimalRead(options)

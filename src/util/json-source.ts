@@ -1,9 +1,20 @@
 /**
  * Strict JSON parsing that keeps positions: every problem in a JSON file is reported at its
  * line and column (jsonc-parser tree + offsets), duplicate keys included.
+ *
+ * Positions are found only for a file that needs them: valid JSON without duplicate keys (nearly
+ * every file) is read with `JSON.parse` alone, and its jsonc-parser tree is built on the first
+ * `locate`, which only a file with a problem (or a change to show in a plan) asks for.
  */
-import {findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError} from 'jsonc-parser'
+import {createRequire} from 'node:module'
+import type * as Jsonc from 'jsonc-parser'
+import type {Node, ParseError} from 'jsonc-parser'
 import type {JsonPath} from '../core/model.js'
+
+// jsonc-parser is loaded on the first file that needs positions: a run over valid files never does.
+const require = createRequire(import.meta.url)
+let jsoncParser: typeof Jsonc | undefined
+const jsonc = () => (jsoncParser ??= require('jsonc-parser') as typeof Jsonc)
 
 export interface Position {
   line: number
@@ -35,6 +46,48 @@ export function positionAt(starts: number[], offset: number): Position {
 }
 
 export function parseJsonWithPositions(text: string): ParsedJson {
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch {
+    return parseWithTree(text) // malformed: the tree says where
+  }
+  if (mayHaveDuplicateKeys(text, value)) return parseWithTree(text)
+  let tree: ParsedJson | undefined
+  return {value, errors: [], duplicateKeys: [], locate: (path, at) => (tree ??= parseWithTree(text)).locate(path, at)}
+}
+
+/**
+ * `JSON.parse` keeps the last of two equal keys silently; jsonc-parser names both. Without `\u`
+ * escapes, every `:` of the text is either after a key or inside a string, so the text holds as
+ * many colons as the parsed value holds keys and colons in its strings exactly when no key was
+ * dropped (a dropped key takes its colon, and its value's, with it). With escapes, ask the tree.
+ */
+function mayHaveDuplicateKeys(text: string, value: unknown): boolean {
+  if (text.includes('\\u')) return true
+  let colons = 0
+  for (let i = text.indexOf(':'); i !== -1; i = text.indexOf(':', i + 1)) colons++
+  return colons !== keysAndColons(value)
+}
+
+function keysAndColons(value: unknown): number {
+  if (typeof value === 'string') {
+    let n = 0
+    for (let i = value.indexOf(':'); i !== -1; i = value.indexOf(':', i + 1)) n++
+    return n
+  }
+  if (value === null || typeof value !== 'object') return 0
+  let n = 0
+  if (Array.isArray(value)) {
+    for (const item of value) n += keysAndColons(item)
+    return n
+  }
+  for (const key in value) n += 1 + keysAndColons(key) + keysAndColons((value as Record<string, unknown>)[key])
+  return n
+}
+
+function parseWithTree(text: string): ParsedJson {
+  const {findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode} = jsonc()
   const parseErrors: ParseError[] = []
   const tree = parseTree(text, parseErrors, {disallowComments: true, allowTrailingComma: false, allowEmptyContent: false})
   const starts = lineStarts(text)

@@ -1,11 +1,13 @@
 import type {Definition, Problem} from '../model.js'
 import {problemAt, where} from '../validate/problem.js'
 import {buildGraph, type DependencyGraph} from './graph.js'
-import {findSegmentRefs} from './references.js'
+import {segmentRefsOf} from './references.js'
 
 /** Names a definition depends on: its `{ $segment }` references and its `dependsOn`. */
 export function definitionDeps(d: Definition): string[] {
-  return [...new Set([...findSegmentRefs(d.body).map((r) => r.name), ...d.dependsOn])]
+  const refs = segmentRefsOf(d.body)
+  if (refs.length === 0 && d.dependsOn.length === 0) return []
+  return [...new Set([...refs.map((r) => r.name), ...d.dependsOn])]
 }
 
 export function definitionGraph(definitions: Definition[]): DependencyGraph {

@@ -14,12 +14,24 @@ export interface DependencyGraph {
 export function buildGraph(nodes: Array<{name: string; deps: string[]}>): DependencyGraph {
   const edges = new Map<string, string[]>()
   // Two nodes with one name (a duplicate, reported elsewhere) share their edges: no cycle hides.
-  for (const n of nodes) edges.set(n.name, [...new Set([...(edges.get(n.name) ?? []), ...n.deps])].sort())
+  for (const n of nodes) {
+    const earlier = edges.get(n.name)
+    // Most segments depend on nothing: no set, no sort (a plan graphs thousands).
+    if (n.deps.length === 0) edges.set(n.name, earlier ?? [])
+    else edges.set(n.name, [...new Set([...(earlier ?? []), ...n.deps])].sort())
+  }
   // Dependencies that are not nodes themselves (e.g. unchanged segments) add no ordering.
-  for (const [name, deps] of edges) edges.set(name, deps.filter((d) => edges.has(d)))
+  for (const [name, deps] of edges) if (deps.length > 0) edges.set(name, deps.filter((d) => edges.has(d)))
   const cycles = findCycles(edges)
-  const onCycle = new Set(cycles.flat())
-  return {edges, order: topoOrder(edges, onCycle), cycles}
+  // The order only when asked for: validate needs the cycles alone.
+  let order: string[] | undefined
+  return {
+    edges,
+    cycles,
+    get order() {
+      return (order ??= topoOrder(edges, new Set(cycles.flat())))
+    },
+  }
 }
 
 function topoOrder(edges: Map<string, string[]>, skip: Set<string>): string[] {
@@ -27,29 +39,43 @@ function topoOrder(edges: Map<string, string[]>, skip: Set<string>): string[] {
   const dependents = new Map<string, string[]>()
   for (const [name, deps] of edges) {
     if (skip.has(name)) continue
-    const live = deps.filter((d) => !skip.has(d))
+    const live = skip.size === 0 ? deps : deps.filter((d) => !skip.has(d))
     remaining.set(name, live.length)
-    for (const d of live) dependents.set(d, [...(dependents.get(d) ?? []), name])
+    for (const d of live) {
+      const list = dependents.get(d)
+      if (list) list.push(name)
+      else dependents.set(d, [name])
+    }
   }
+  // Ready names, sorted, taken from `next` on; a name that becomes ready goes in at its place
+  // (not a sort of thousands each time).
   const ready = [...remaining.entries()].filter(([, n]) => n === 0).map(([name]) => name).sort()
+  let next = 0
   const order: string[] = []
-  while (ready.length > 0) {
-    const name = ready.shift()!
+  while (next < ready.length) {
+    const name = ready[next++]!
     order.push(name)
-    const newlyReady: string[] = []
     for (const dep of dependents.get(name) ?? []) {
       const left = remaining.get(dep)! - 1
       remaining.set(dep, left)
-      if (left === 0) newlyReady.push(dep)
-    }
-    if (newlyReady.length) {
-      ready.push(...newlyReady)
-      ready.sort()
+      if (left === 0) ready.splice(sortedIndex(ready, dep, next), 0, dep)
     }
   }
   // Anything left depends on a cycle: order it after, by name.
   const placed = new Set(order)
   return [...order, ...[...remaining.keys()].filter((n) => !placed.has(n)).sort()]
+}
+
+/** Where `name` goes in `sorted` at or after `from`, to keep it sorted (after equal names). */
+function sortedIndex(sorted: string[], name: string, from: number): number {
+  let lo = from
+  let hi = sorted.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (sorted[mid]! <= name) lo = mid + 1
+    else hi = mid
+  }
+  return lo
 }
 
 /** Tarjan's strongly connected components (iterative: deep chains do not overflow the stack). */
@@ -61,7 +87,8 @@ function findCycles(edges: Map<string, string[]>): string[][] {
   const onStack = new Set<string>()
   const components: string[][] = []
   for (const start of [...edges.keys()].sort()) {
-    if (indices.has(start)) continue
+    // A segment that depends on nothing is on no cycle; one that others depend on is reached from them.
+    if (indices.has(start) || edges.get(start)!.length === 0) continue
     const work: Array<{node: string; next: number}> = [{node: start, next: 0}]
     indices.set(start, index)
     low.set(start, index++)

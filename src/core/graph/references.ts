@@ -43,6 +43,18 @@ export function findSegmentRefs(value: unknown, path: JsonPath = []): SegmentRef
   return found
 }
 
+const refsOfBody = new WeakMap<object, SegmentRef[]>()
+
+/**
+ * The references of a definition's body, found once: validate, the dependency graph, the diff and
+ * the impact graph all ask for them, and a body is not changed after it is loaded. Read only.
+ */
+export function segmentRefsOf(body: object): readonly SegmentRef[] {
+  let refs = refsOfBody.get(body)
+  if (!refs) refsOfBody.set(body, (refs = findSegmentRefs(body)))
+  return refs
+}
+
 /** A copy of `value` with every `{ $segment }` replaced by what `resolve` returns for its name. */
 export function replaceSegmentRefs(value: unknown, resolve: (name: string) => unknown): unknown {
   if (isSegmentRef(value)) return resolve(value.$segment)

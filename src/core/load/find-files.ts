@@ -1,4 +1,4 @@
-import {readdir} from 'node:fs/promises'
+import {readdirSync} from 'node:fs'
 import {join} from 'node:path'
 
 export const DEFINITION_EXTENSIONS = ['.json', '.ts', '.mts']
@@ -19,18 +19,15 @@ export async function findSegmentFiles(dir: string): Promise<{definitions: strin
 
 async function findFiles(dir: string): Promise<string[]> {
   const out: string[] = []
-  async function walk(current: string): Promise<void> {
-    const entries = await readdir(current, {withFileTypes: true})
-    await Promise.all(
-      entries.map(async (entry) => {
-        if (entry.name.startsWith('.') || entry.name === 'node_modules') return
-        const full = join(current, entry.name)
-        if (entry.isDirectory()) return walk(full)
-        if (!entry.isFile() || entry.name.endsWith('.d.ts')) return
-        if (DEFINITION_EXTENSIONS.some((ext) => entry.name.endsWith(ext))) out.push(full)
-      }),
-    )
+  // One listing per folder, synchronously: a promise per entry costs more than the listing (thousands of files).
+  const walk = (current: string): void => {
+    for (const entry of readdirSync(current, {withFileTypes: true})) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue
+      const full = join(current, entry.name)
+      if (entry.isDirectory()) walk(full)
+      else if (entry.isFile() && !entry.name.endsWith('.d.ts') && DEFINITION_EXTENSIONS.some((ext) => entry.name.endsWith(ext))) out.push(full)
+    }
   }
-  await walk(dir)
-  return out.sort()
+  walk(dir)
+  return Promise.resolve(out.sort())
 }

@@ -55,8 +55,10 @@ export async function loadDefinitions(dir: string, options: LoadOptions): Promis
       problems: [{file, message: code === 'ENOENT' ? 'segments folder does not exist' : `cannot read segments folder: ${String(error)}`, hint: 'Check the workspace "segments" path in the config.'}],
     }
   }
-  const results = await Promise.all(paths.map((p) => loadFile(p, options)))
-  const tests = options.tests ? await Promise.all(testPaths.map((p) => loadFile(p, options))) : []
+  const display = displayPaths(dir, options.cwd)
+  // JSON files are loaded right here; only TS files are awaited (jiti).
+  const results = await settle(paths.map((p) => loadFile(p, display(p), options)))
+  const tests = options.tests ? await settle(testPaths.map((p) => loadFile(p, display(p), options))) : []
   return {
     files: results.flatMap((r) => (r.file ? [r.file] : [])),
     problems: results.flatMap((r) => r.problems),
@@ -66,8 +68,13 @@ export async function loadDefinitions(dir: string, options: LoadOptions): Promis
   }
 }
 
-async function loadFile(abs: string, options: LoadOptions): Promise<{file?: LoadedFile; problems: Problem[]; content: {file: string; content: string}}> {
-  const file = displayPath(abs, options.cwd)
+type Loaded = {file?: LoadedFile; problems: Problem[]; content: {file: string; content: string}}
+
+async function settle(results: Array<Loaded | Promise<Loaded>>): Promise<Loaded[]> {
+  return results.some((r) => r instanceof Promise) ? Promise.all(results.map((r) => Promise.resolve(r))) : (results as Loaded[])
+}
+
+function loadFile(abs: string, file: string, options: LoadOptions): Loaded | Promise<Loaded> {
   // Read synchronously: definition files are small, and four thread-pool round trips per file
   // (open, stat, read, close) cost more than the read itself (a third of a 50-file load).
   const content = readFileSync(abs, 'utf8')
@@ -93,12 +100,10 @@ async function loadFile(abs: string, options: LoadOptions): Promise<{file?: Load
       content: record,
     }
   }
-  try {
-    const value = await importDefault(abs, {fresh: options.fresh})
-    return {file: {source: {file, kind: 'ts', locate: tsLocator(content)}, value}, problems: [], content: record}
-  } catch (error) {
-    return {problems: [tsLoadProblem(file, error)], content: record}
-  }
+  return importDefault(abs, {fresh: options.fresh, source: content}).then(
+    (value): Loaded => ({file: {source: {file, kind: 'ts', locate: tsLocator(content)}, value}, problems: [], content: record}),
+    (error: unknown): Loaded => ({problems: [tsLoadProblem(file, error)], content: record}),
+  )
 }
 
 function tsLoadProblem(file: string, error: unknown): Problem {
@@ -110,6 +115,17 @@ function tsLoadProblem(file: string, error: unknown): Problem {
     file,
     ...(pos ? {line: Number(pos[1]), column: Number(pos[2])} : {}),
     message: `cannot load TS definition: ${firstLine}`,
+  }
+}
+
+/** Display paths of the files under `dir`: the folder's is worked out once, not once per file (thousands). */
+function displayPaths(dir: string, cwd: string): (abs: string) => string {
+  const base = displayPath(dir, cwd)
+  if (base === dir.split(sep).join('/')) return (abs) => displayPath(abs, cwd) // outside cwd: absolute
+  return (abs) => {
+    if (!abs.startsWith(dir + sep)) return displayPath(abs, cwd)
+    const rest = abs.slice(dir.length + 1).split(sep).join('/')
+    return base === '' ? rest : `${base}/${rest}`
   }
 }
 

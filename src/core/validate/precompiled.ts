@@ -22,7 +22,12 @@ export type CompiledFrom = Record<string, string>
 
 const require = createRequire(import.meta.url)
 
-const readSchemaFile: ReadSchema = (file) => (existsSync(file) ? readFileSync(file, 'utf8') : undefined)
+// A schema several others reference (common.schema.json) is read once per process.
+const schemaTexts = new Map<string, string | undefined>()
+const readSchemaFile: ReadSchema = (file) => {
+  if (!schemaTexts.has(file)) schemaTexts.set(file, existsSync(file) ? readFileSync(file, 'utf8') : undefined)
+  return schemaTexts.get(file)
+}
 
 /**
  * `schemaText` is the text of `schemaFile`, already read by the caller; `readSchema` reads the

@@ -7,10 +7,12 @@ import type {Definition, Problem} from '../model.js'
 import type {Provider} from '../provider.js'
 import type {LoadedFile} from '../load/load-definitions.js'
 import {COMMON_FIELDS} from '../../generated/common.js'
-import {findSegmentRefs} from '../graph/references.js'
+import {segmentRefsOf} from '../graph/references.js'
 import {didYouMean} from '../../util/text.js'
 import {problemAt, where} from './problem.js'
 import {schemaValidator} from './schema.js'
+
+const COMMON: ReadonlySet<string> = new Set(COMMON_FIELDS)
 
 export interface ValidationResult {
   definitions: Definition[]
@@ -63,7 +65,7 @@ function lenientDefinition(value: Record<string, unknown>, source: Definition['s
 
 function toDefinition(value: Record<string, unknown>, source: Definition['source']): Definition {
   const body: Record<string, unknown> = {}
-  for (const [k, v] of Object.entries(value)) if (!(COMMON_FIELDS as readonly string[]).includes(k)) body[k] = v
+  for (const k of Object.keys(value)) if (!COMMON.has(k)) body[k] = value[k]
   return {
     name: value.name as string,
     renamedFrom: (value.renamedFrom as string[] | undefined) ?? [],
@@ -124,7 +126,7 @@ function unknownReferences(definitions: Definition[]): Problem[] {
   for (const d of definitions) {
     if (d.ensure === 'absent') continue
     d.dependsOn.forEach((name, i) => check(d, name, ['dependsOn', i], 'dependsOn names'))
-    for (const ref of findSegmentRefs(d.body)) check(d, ref.name, [...ref.path, '$segment'], '$segment references')
+    for (const ref of segmentRefsOf(d.body)) check(d, ref.name, [...ref.path, '$segment'], '$segment references')
   }
   return problems
 }
@@ -133,7 +135,9 @@ function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
   const out = new Map<string, T[]>()
   for (const item of items) {
     const k = key(item)
-    out.set(k, [...(out.get(k) ?? []), item])
+    const group = out.get(k)
+    if (group) group.push(item)
+    else out.set(k, [item])
   }
   return out
 }

@@ -9,15 +9,24 @@ export function checkBody(body: SegmentBody): CheckIssue[] {
   if (!root) return []
   const issues: CheckIssue[] = []
   let leaves = 0
-  const walk = (node: Node, path: JsonPath) => {
-    if (node.kind === 'group') return node.children.forEach((c, i) => walk(c, [...path, 'children', i]))
+  // One path, extended and cut back as the walk goes; copied only for an issue (validate walks every definition).
+  const path: JsonPath = ['root']
+  const walk = (node: Node) => {
+    if (node.kind === 'group') {
+      node.children.forEach((c, i) => {
+        path.push('children', i)
+        walk(c)
+        path.length -= 2
+      })
+      return
+    }
     leaves++
     const needsValue = !EMPTY_CHECKS.has(node.operator) || node.field === 'attribute'
     if (needsValue && (node.value === undefined || node.value === '')) {
       issues.push({path: [...path, 'operator'], message: `value is required for ${node.field} filters with operator ${JSON.stringify(node.operator)}`, hint: 'Only is_empty and is_not_empty take no value.'})
     }
   }
-  walk(root, ['root'])
+  walk(root)
   if (leaves === 0) issues.push({path: ['root'], message: 'root must contain at least one filter', hint: 'Sequenzy rejects segments without a filter.'})
   return issues
 }
