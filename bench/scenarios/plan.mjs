@@ -41,6 +41,8 @@ export async function planScenario({provider, segments = 5000, campaigns = 500, 
     minimumApiCalls: w.minimumCalls(active),
     lowerBoundMs,
     ratioToLowerBound: round(atRtt.wall / lowerBoundMs, 2),
+    audienceCountsMs: round(atRtt.counts.ms),
+    audienceCountCalls: atRtt.counts.calls,
     processingMs: round(atZero.wall),
     ratioToBoundPlusProcessing: round(atRtt.wall / (lowerBoundMs + atZero.wall), 2),
     listBytes: atRtt.listBytes,
@@ -72,11 +74,17 @@ async function measure({provider, segments, campaigns, changed, rttMs, runs, nai
   for (let k = 0; k < changed; k++) files[`segments/s${k}.json`] = w.definition(k * step)
   const repo = tempDir(files)
   const ctx = {cwd: repo.dir, ...wiring({env: {[w.keyEnv]: w.key}}), progress: () => undefined}
-  const once = async () => {
+  // The same plan with the provider's member counts switched off (issue 17): what the counts add.
+  const providers = async (id) => {
+    const p = await ctx.providers(id)
+    return {...p, connect: async (options) => ({...(await p.connect(options)), audience: undefined})}
+  }
+  const noCounts = {...ctx, providers}
+  const once = async (c = ctx) => {
     const before = (await emulator.stats()).requests
     const started = performance.now()
-    const prepared = await pipeline.prepare(ctx)
-    const run = await pipeline.plan(ctx, prepared)
+    const prepared = await pipeline.prepare(c)
+    const run = await pipeline.plan(c, prepared)
     const ms = performance.now() - started
     await run.close()
     const stats = await emulator.stats()
@@ -85,7 +93,11 @@ async function measure({provider, segments, campaigns, changed, rttMs, runs, nai
   }
   await once() // warm-up: module loading, first connections
   const samples = []
-  for (let i = 0; i < runs; i++) samples.push(await once())
+  const withoutCounts = []
+  for (let i = 0; i < runs; i++) {
+    samples.push(await once())
+    withoutCounts.push(await once(noCounts))
+  }
   const decode = await decodeTime(emulator.url, w)
   const minimal = await minimalReads({url: emulator.url, key: w.key, workload: w, runs})
   const cli = cliOnce(repo.dir, w)
@@ -93,7 +105,8 @@ async function measure({provider, segments, campaigns, changed, rttMs, runs, nai
   await emulator.close()
   repo.remove()
   work.remove()
-  return {wall: median(samples.map((s) => s.ms)), samples, baseline, vendorListMs: median(samples.map((s) => s.vendorListMs)), decodeMs: decode.ms, listBytes: decode.bytes, cli, minimal}
+  const counts = {ms: median(samples.map((s) => s.ms)) - median(withoutCounts.map((s) => s.ms)), calls: samples[0].calls - withoutCounts[0].calls}
+  return {wall: median(samples.map((s) => s.ms)), samples, counts, baseline, vendorListMs: median(samples.map((s) => s.vendorListMs)), decodeMs: decode.ms, listBytes: decode.bytes, cli, minimal}
 }
 
 /**
