@@ -11,6 +11,11 @@ export interface RateLimiter {
   acquire(): Promise<void>
   /** Push the next request out by `ms` (after a 429, all callers wait, not just the one that got it). */
   pause(ms: number): void
+  /**
+   * Keep the stricter of the current budget and `limit`: workspaces that share an endpoint and a
+   * key share one limiter, because the vendor's budget is per key, whatever each one configured.
+   */
+  tighten(limit: RateLimit | undefined): void
 }
 
 const MARGIN_MS = 25
@@ -42,6 +47,9 @@ export function createRateLimiter(
     },
     pause(ms: number) {
       pausedUntil = Math.max(pausedUntil, clock.now() + ms)
+    },
+    tighten(more) {
+      windows.tighten(more)
     },
   }
 }

@@ -13,17 +13,19 @@ export interface SlidingWindows {
   /** Milliseconds until one more request fits every window (0: now). */
   waitFor(now: number): number
   record(now: number): void
+  /** Keep the stricter of the current budget and `budget` in each window, with the requests already recorded. */
+  tighten(budget: Budget | undefined): void
 }
 
 /** `marginMs` widens each window, so a client stays clear of a vendor whose clock runs a little apart. */
-export function slidingWindows(budget: Budget | undefined, marginMs = 0): SlidingWindows {
-  const windows = [
-    budget?.perSecond ? {size: 1000 + marginMs, max: Math.max(1, Math.floor(budget.perSecond))} : undefined,
-    budget?.perMinute ? {size: 60_000 + marginMs, max: Math.max(1, Math.floor(budget.perMinute))} : undefined,
-  ].filter((w): w is {size: number; max: number} => w !== undefined)
+export function slidingWindows(initial: Budget | undefined, marginMs = 0): SlidingWindows {
+  let budget: Budget = {...initial}
+  let windows = windowsOf(budget, marginMs)
   const times: number[] = []
   return {
-    active: windows.length > 0,
+    get active() {
+      return windows.length > 0
+    },
     waitFor(now) {
       let wait = 0
       for (const w of windows) {
@@ -37,5 +39,21 @@ export function slidingWindows(budget: Budget | undefined, marginMs = 0): Slidin
       times.push(now)
       while (times.length > 0 && times[0]! < now - 60_000 - marginMs) times.shift()
     },
+    tighten(more) {
+      budget = {perSecond: stricter(budget.perSecond, more?.perSecond), perMinute: stricter(budget.perMinute, more?.perMinute)}
+      windows = windowsOf(budget, marginMs)
+    },
   }
+}
+
+function windowsOf(budget: Budget, marginMs: number): Array<{size: number; max: number}> {
+  return [
+    budget.perSecond ? {size: 1000 + marginMs, max: Math.max(1, Math.floor(budget.perSecond))} : undefined,
+    budget.perMinute ? {size: 60_000 + marginMs, max: Math.max(1, Math.floor(budget.perMinute))} : undefined,
+  ].filter((w): w is {size: number; max: number} => w !== undefined)
+}
+
+/** The lower of two limits; an absent one sets none. */
+function stricter(a: number | undefined, b: number | undefined): number | undefined {
+  return a === undefined ? b : b === undefined ? a : Math.min(a, b)
 }
