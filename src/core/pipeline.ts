@@ -71,6 +71,7 @@ export async function prepare(ctx: RunContext): Promise<Prepared> {
   const config = await loadConfig({cwd: ctx.cwd, file: ctx.configFile, noCode: ctx.noCode})
   const selected = selectWorkspaces(config.workspaces, ctx.workspace)
   const loads = new Map<string, Promise<LoadResult>>()
+  const validations = new Map<string, ReturnType<typeof validateFolder>>()
   const problems: Problem[] = []
   const testProblems: Problem[] = []
   const contents: Prepared['contents'] = []
@@ -80,15 +81,22 @@ export async function prepare(ctx: RunContext): Promise<Prepared> {
     // Two workspaces may share a folder (staging and production): read it once.
     if (!loads.has(workspace.segmentsDir)) loads.set(workspace.segmentsDir, loadDefinitions(workspace.segmentsDir, {cwd: ctx.cwd, noCode: ctx.noCode, missingOk: ctx.missingFolderOk, tests: ctx.tests}))
     const loaded = await loads.get(workspace.segmentsDir)!
-    const validated = validateDefinitions(loaded.files, provider, schemaPath(provider.schema))
-    const graph = definitionGraph(validated.definitions)
-    problems.push(...loaded.problems, ...validated.problems, ...cycleProblems(graph, validated.definitions))
+    // Ten accounts managing one set of segments (one folder, one provider): validate it once.
+    const key = `${provider.id}\0${workspace.segmentsDir}`
+    if (!validations.has(key)) validations.set(key, validateFolder(loaded, provider))
+    const {validated, cycles} = validations.get(key)!
+    problems.push(...loaded.problems, ...validated.problems, ...cycles)
     contents.push(...loaded.contents)
     const tests = ctx.tests ? validateTests(loaded.tests, provider, validated.definitions, schemaPath(provider.evaluation.testSchema)) : {tests: [], problems: []}
     testProblems.push(...loaded.testProblems, ...tests.problems)
     workspaces.push({workspace, provider, definitions: validated.definitions, tests: tests.tests})
   }
   return {config, workspaces, problems: sortProblems(dedupe(problems)), testProblems: sortProblems(dedupe(testProblems)), contents}
+}
+
+function validateFolder(loaded: LoadResult, provider: Provider): {validated: ReturnType<typeof validateDefinitions>; cycles: Problem[]} {
+  const validated = validateDefinitions(loaded.files, provider, schemaPath(provider.schema))
+  return {validated, cycles: cycleProblems(definitionGraph(validated.definitions), validated.definitions)}
 }
 
 function selectWorkspaces(all: Workspace[], names: string | string[] | undefined): Workspace[] {
