@@ -33,9 +33,12 @@ export interface ConnectOptions {
   debug?: (line: string) => void
 }
 
-/** A client-side request budget: wait for a place before each request; after a 429, everyone waits. */
+/**
+ * A client-side request budget: wait for a place before each request, and say when its answer
+ * came (the request counts from then); after a 429, everyone waits.
+ */
 export interface RequestLimiter {
-  acquire(): Promise<void>
+  acquire(): Promise<(at?: number) => void>
   pause(ms: number): void
 }
 

@@ -105,7 +105,15 @@ export async function createHttpClient(options: HttpClientOptions): Promise<Http
   }
 
   async function once(req: HttpRequest): Promise<{status: number; headers: Record<string, string>; text: string}> {
-    await limiter.acquire()
+    const answered = await limiter.acquire()
+    try {
+      return await sendOnce(req)
+    } finally {
+      answered()
+    }
+  }
+
+  async function sendOnce(req: HttpRequest): Promise<{status: number; headers: Record<string, string>; text: string}> {
     stats.requests++
     const url = urlFor(req)
     const started = clock.now()

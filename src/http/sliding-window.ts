@@ -13,15 +13,28 @@ export interface SlidingWindows {
   /** Milliseconds until one more request fits every window (0: now). */
   waitFor(now: number): number
   record(now: number): void
+  /**
+   * A request under way: until `end(at)` says when its answer came, it counts as happening now,
+   * and then at that time. The vendor saw it somewhere between the two, so a client counting this
+   * way stays inside the vendor's windows however late a slow connection delivered it.
+   */
+  begin(): (at: number) => void
   /** Keep the stricter of the current budget and `budget` in each window, with the requests already recorded. */
   tighten(budget: Budget | undefined): void
 }
 
 /** `marginMs` widens each window, so a client stays clear of a vendor whose clock runs a little apart. */
+/** How often to look again when every place in a window is taken by a request still under way. */
+const POLL_MS = 5
+
 export function slidingWindows(initial: Budget | undefined, marginMs = 0): SlidingWindows {
   let budget: Budget = {...initial}
   let windows = windowsOf(budget, marginMs)
   const times: number[] = []
+  let open = 0
+  const prune = (now: number) => {
+    while (times.length > 0 && times[0]! < now - 60_000 - marginMs) times.shift()
+  }
   return {
     get active() {
       return windows.length > 0
@@ -30,14 +43,31 @@ export function slidingWindows(initial: Budget | undefined, marginMs = 0): Slidi
       let wait = 0
       for (const w of windows) {
         const inWindow = times.filter((t) => t > now - w.size)
-        if (inWindow.length >= w.max) wait = Math.max(wait, inWindow[inWindow.length - w.max]! + w.size - now)
+        // Requests under way count as now: only finished ones leave the window.
+        const over = inWindow.length + open - w.max
+        if (over < 0) continue
+        wait = Math.max(wait, over < inWindow.length ? inWindow[over]! + w.size - now : POLL_MS)
       }
       return wait
     },
     record(now) {
       if (windows.length === 0) return
       times.push(now)
-      while (times.length > 0 && times[0]! < now - 60_000 - marginMs) times.shift()
+      prune(now)
+    },
+    begin() {
+      open++
+      let ended = false
+      return (at) => {
+        if (ended) return
+        ended = true
+        open--
+        if (windows.length === 0) return
+        let i = times.length
+        while (i > 0 && times[i - 1]! > at) i--
+        times.splice(i, 0, at)
+        prune(at)
+      }
     },
     tighten(more) {
       budget = {perSecond: stricter(budget.perSecond, more?.perSecond), perMinute: stricter(budget.perMinute, more?.perMinute)}
