@@ -49,7 +49,7 @@ describe('many workspaces at once', () => {
     expect(apply.stderr).toContain('team-x: done: 2 applied')
     expect(apply.stdout).toContain('✓ team-y: updated "Y1" (seg_y1)')
     expect(apply.stdout).toContain('Apply complete! 0 created, 4 updated, 0 deleted.')
-    const statusOf = (e: typeof shared | typeof other, id: string) => (e.state.segments.find((s) => s.id === id)!.root.children[0] as {value: string}).value
+    const statusOf = (e: typeof shared, id: string) => (e.state.segments.find((s) => s.id === id)!.root.children[0] as {value: string}).value
     expect(['seg_x1', 'seg_x2', 'seg_y1', 'seg_y2'].map((id) => statusOf(shared, id))).toEqual(['new', 'new', 'new', 'old'])
     expect(statusOf(other, 'seg_e1')).toBe('new')
 

@@ -32,7 +32,7 @@ describe('rate limiter', () => {
     const slow = await limiter.acquire()
     const quick = await limiter.acquire()
     quick()
-    clock.sleep(600)
+    await clock.sleep(600)
     slow()
     ;(await limiter.acquire())()
     // The place of the quick one frees at 1,025 (window and margin); the slow one's only at 1,625.
