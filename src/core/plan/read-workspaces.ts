@@ -31,12 +31,25 @@ export interface ReadContext {
   commitTimes: CommitTime
 }
 
+/** A workspace that did not start reading because another had already failed. */
+class NotStarted extends Error {}
+
 /** Every workspace read and planned concurrently; sessions in config order. Throws after closing them all when one fails. */
 export async function readWorkspaces(ctx: ReadContext, workspaces: PreparedWorkspace[]): Promise<Session[]> {
   if (workspaces.length > 1) ctx.progress(`Reading ${workspaces.length} workspaces at once: ${workspaces.map((pw) => pw.workspace.name).join(', ')}`)
-  const settled = await Promise.allSettled(workspaces.map((pw) => readWorkspace(ctx, pw)))
+  // A workspace that fails to open (a key not set) fails before any other has sent a request:
+  // the others then send none.
+  let failed = false
+  const settled = await Promise.allSettled(
+    workspaces.map((pw) =>
+      readWorkspace(ctx, pw, () => failed).catch((error: unknown) => {
+        failed = true
+        throw error
+      }),
+    ),
+  )
   const sessions = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []))
-  const failure = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected')
+  const failure = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected' && !(s.reason instanceof NotStarted))
   if (failure) {
     await Promise.allSettled(sessions.map((s) => s.connection.close()))
     throw failure.reason
@@ -45,10 +58,13 @@ export async function readWorkspaces(ctx: ReadContext, workspaces: PreparedWorks
 }
 
 /** One workspace: open, read (the campaign chain first, the diff as soon as the list is in), plan. Closes its connection on failure. */
-async function readWorkspace(ctx: ReadContext, pw: PreparedWorkspace): Promise<Session> {
+async function readWorkspace(ctx: ReadContext, pw: PreparedWorkspace, otherFailed: () => boolean): Promise<Session> {
   const {workspace: ws, provider} = pw
   const conn = await ctx.connector.open(ws, provider)
   try {
+    // Let every open that fails at once (a key not set) fail before the first request goes out.
+    await new Promise((resolve) => setImmediate(resolve))
+    if (otherFailed()) throw new NotStarted(`${ws.name}: not read, another workspace failed`)
     ctx.progress(`${ws.name}: reading ${provider.label} segments and campaign usage (${conn.endpoint})…`)
     const desired = pw.definitions.filter((d) => d.ensure === 'present').map((d) => ({name: d.name, body: d.body}))
     // The campaign chain goes out first (it is the longest); the diff runs as soon as the

@@ -107,6 +107,17 @@ describe('many workspaces', () => {
     expect(closed.sort()).toEqual(['first', 'second', 'third'])
   })
 
+  it('reads no workspace when one cannot even open (a key not set)', async () => {
+    const {ctx, prepared, clients, closed} = setup({first: one('A'), second: one('B')})
+    const open = ctx.connector.open.bind(ctx.connector)
+    ctx.connector.open = async (ws, provider) => (ws.name === 'second' ? Promise.reject(new Error('SECOND_API_KEY is empty')) : open(ws, provider))
+    let listed = 0
+    clients.get('first')!.listSegments = async () => (listed++, [])
+    await expect(plan(ctx, prepared)).rejects.toThrow('SECOND_API_KEY is empty')
+    expect(listed).toBe(0)
+    expect(closed).toEqual(['first'])
+  })
+
   it('starts no new change in any workspace after a change failed in one, and lets what is in flight finish', async () => {
     const failedFirst = gate()
     const {ctx, prepared, clients, lines} = setup({
