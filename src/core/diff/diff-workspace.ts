@@ -4,7 +4,7 @@
  * once, which top-level fields it changes: impact and apply read that list, never a path string.
  */
 import type {Change, CreateChange, DeleteChange, RemoteRef, Source, UpdateChange} from '../../generated/plan.js'
-import {fingerprint, sameJson} from '../../util/hash.js'
+import {fingerprint, stableStringify} from '../../util/hash.js'
 import type {Definition, RemoteSegment} from '../model.js'
 import type {NameOf, Provider, SegmentBody} from '../provider.js'
 import {definitionDeps} from '../graph/definition-graph.js'
@@ -45,7 +45,7 @@ export function diffWorkspace({definitions, remotes, provider, prune, ...input}:
       continue
     }
     const current = remoteForm(remote, provider, nameOf)
-    if (sameJson(current, local)) {
+    if (stableStringify(current) === stableStringify(local)) {
       unchanged.push(def.name)
       continue
     }
