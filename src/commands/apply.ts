@@ -9,7 +9,7 @@ export default class Apply extends BaseCommand {
   static override summary = 'Make the planned changes: creates and updates in dependency order, then deletes.'
   static override description = `Without PLANFILE, plans (as segsync plan does) and asks for confirmation. With PLANFILE (from segsync plan --out), re-reads the vendor first and applies exactly that plan, or refuses with exit 7 — naming each segment and what changed — if the definitions, a touched segment or the campaigns using it changed since; a plan that was already applied writes nothing.
 
-Refuses before any write when a change is blocked (an active campaign affected under policy 'block', an audience swing past policy.audienceChange, a delete without --allow-delete, a protected segment). Creates and updates run in dependency order — a { "$segment": "name" } reference resolves to the id of a segment created earlier in the same run — and deletes last, dependents first. After a failure it starts nothing new and reports what was applied, what failed and what was not attempted; running apply again continues from there. Ctrl-C (or SIGTERM) stops starting new work and prints the report.
+Refuses before any write when a change is blocked (an active campaign affected under policy 'block', an audience swing past policy.audienceChange, a delete without --allow-delete, a protected segment). Workspaces are read and applied at the same time; those on one endpoint with one key share its rate limit. Creates and updates run in dependency order — a { "$segment": "name" } reference resolves to the id of a segment created earlier in the same run — and deletes last, dependents first. After a failure in any workspace it starts nothing new anywhere and reports what was applied, what failed and what was not attempted; running apply again continues from there. Ctrl-C (or SIGTERM) stops starting new work and prints the report.
 
 Exit codes: 0 success, 3 invalid definitions/config, 4 authentication refused, 5 retries exhausted, 6 blocked by policy, 7 stale plan, 8 partial apply, 64 usage (e.g. no --auto-approve without a terminal).`
   static override examples = [
@@ -30,7 +30,7 @@ Exit codes: 0 success, 3 invalid definitions/config, 4 authentication refused, 5
     'allow-campaign-impact': Flags.boolean({summary: 'Allow changes that alter the audience of active campaigns (policy campaignImpact: block).', default: false}),
     'allow-audience-change': Flags.boolean({summary: 'Allow changes whose audience swings past policy.audienceChange (maxDropPercent, maxGrowthPercent).', default: false}),
     'confirm-delete': Flags.integer({summary: 'Confirm a mass delete by its exact count (needed above 10 deletes or 20% of the managed segments).', min: 1}),
-    parallelism: Flags.integer({summary: 'Changes in flight at once (still within the vendor rate limit).', default: 8, min: 1, max: 64}),
+    parallelism: Flags.integer({summary: 'Changes in flight at once in each workspace (workspaces apply side by side; still within the vendor rate limit).', default: 8, min: 1, max: 64}),
   }
 
   async run() {
@@ -74,6 +74,7 @@ Exit codes: 0 success, 3 invalid definitions/config, 4 authentication refused, 5
         ...allowed,
         concurrency: flags.parallelism,
         stopped: stop.stopped,
+        progress: ctx.progress,
         onOutcome: (workspace, o) => this.log(renderOutcome(workspace, o, this.c)),
       })
       this.log('\n' + renderApplySummary(report, this.c))

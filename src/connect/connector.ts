@@ -2,12 +2,14 @@
  * The connector the commands hand the pipeline: for each workspace, the vendor's origin and the
  * key from its env var (registered as a secret, so no output can carry it), or the embedded
  * emulator started in this process; then the provider's client, with the HTTP layer tuned from
- * SEGSYNC_* variables. Heavy modules (the HTTP layer, the emulators) load only when used.
+ * SEGSYNC_* variables; workspaces on the same endpoint with the same key share one request budget
+ * (shared-budgets.ts). Heavy modules (the HTTP layer, the emulators) load only when used.
  */
 import type {Connection, Connector} from '../core/provider.js'
 import {registerSecret} from '../util/redact.js'
 import {resolveEndpoint} from './endpoint.js'
 import {httpTuning} from './http-tuning.js'
+import {sharedBudgets} from './shared-budgets.js'
 
 export interface ConnectorOptions {
   env: NodeJS.ProcessEnv
@@ -16,6 +18,8 @@ export interface ConnectorOptions {
 }
 
 export function connector({env, debug}: ConnectorOptions): Connector {
+  // Workspaces open at the same time; those on one endpoint with one key share its budget.
+  const budgetFor = sharedBudgets()
   return {
     warm() {
       // Loading a module is not a network call: invalid definitions still send nothing.
@@ -44,7 +48,8 @@ export function connector({env, debug}: ConnectorOptions): Connector {
       }
       const {endpoint, apiKey} = resolveEndpoint(ws, provider, env)
       registerSecret(apiKey)
-      const client = await provider.connect({endpoint, apiKey, rateLimit: ws.rateLimit ?? provider.defaults.rateLimit, debug, ...tuning})
+      const rateLimit = ws.rateLimit ?? provider.defaults.rateLimit
+      const client = await provider.connect({endpoint, apiKey, rateLimit, limiter: budgetFor(endpoint, apiKey, rateLimit), debug, ...tuning})
       return {client, endpoint, close: () => client.close()}
     },
   }

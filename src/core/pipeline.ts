@@ -5,23 +5,23 @@
 import {ExitCode, exitCodeOf, StalePlanError, UsageError} from '../errors.js'
 import type {ApplyReport} from '../generated/apply-report.js'
 import type {GraphDocument, WorkspaceGraph} from '../generated/graph.js'
-import type {PlanDocument, WorkspacePlan} from '../generated/plan.js'
+import type {PlanDocument} from '../generated/plan.js'
 import {packageVersion, schemaPath} from '../util/package-root.js'
-import type {Definition, Problem, RemoteSegment, Workspace} from './model.js'
-import type {Connection, Connector, Provider, ProviderLookup} from './provider.js'
+import type {Definition, Problem, Workspace} from './model.js'
+import type {Connector, Provider, ProviderLookup} from './provider.js'
 import {loadConfig, type LoadedConfig} from './load/load-config.js'
-import {applyWorkspace, type ApplyOutcome} from './apply/apply-workspace.js'
+import type {ApplyOutcome} from './apply/apply-workspace.js'
+import {applyWorkspaces} from './apply/apply-workspaces.js'
 import {assertNotBlocked, type ApplyFlags} from './apply/gate.js'
 import {buildReport} from './apply/report.js'
 import {compareWithSaved} from './apply/saved-plan.js'
 import {cycleProblems, definitionGraph} from './graph/definition-graph.js'
 import {workspaceGraph} from './graph/workspace-graph.js'
 import {loadDefinitions, type LoadResult} from './load/load-definitions.js'
-import {readAudiences} from './plan/audience.js'
-import {diffStage, planDocument, planWorkspace} from './plan/build-plan.js'
+import {planDocument} from './plan/build-plan.js'
+import {readWorkspaces, type Session} from './plan/read-workspaces.js'
 import type {SegmentTestFile} from './segtest/model.js'
 import {validateTests} from './segtest/validate-tests.js'
-import {driftHints} from './plan/drift.js'
 import {lastCommitTimes} from '../util/git.js'
 import {sortProblems} from './validate/problem.js'
 import {validateDefinitions} from './validate/validate-definitions.js'
@@ -73,6 +73,7 @@ export async function prepare(ctx: RunContext): Promise<Prepared> {
   const config = await loadConfig({cwd: ctx.cwd, file: ctx.configFile, noCode: ctx.noCode})
   const selected = selectWorkspaces(config.workspaces, ctx.workspace)
   const loads = new Map<string, Promise<LoadResult>>()
+  const validations = new Map<string, ReturnType<typeof validateFolder>>()
   const problems: Problem[] = []
   const testProblems: Problem[] = []
   const contents: Prepared['contents'] = []
@@ -82,15 +83,22 @@ export async function prepare(ctx: RunContext): Promise<Prepared> {
     // Two workspaces may share a folder (staging and production): read it once.
     if (!loads.has(workspace.segmentsDir)) loads.set(workspace.segmentsDir, loadDefinitions(workspace.segmentsDir, {cwd: ctx.cwd, noCode: ctx.noCode, missingOk: ctx.missingFolderOk, tests: ctx.tests}))
     const loaded = await loads.get(workspace.segmentsDir)!
-    const validated = validateDefinitions(loaded.files, provider, schemaPath(provider.schema))
-    const graph = definitionGraph(validated.definitions)
-    problems.push(...loaded.problems, ...validated.problems, ...cycleProblems(graph, validated.definitions))
+    // Ten accounts managing one set of segments (one folder, one provider): validate it once.
+    const key = `${provider.id}\0${workspace.segmentsDir}`
+    if (!validations.has(key)) validations.set(key, validateFolder(loaded, provider))
+    const {validated, cycles} = validations.get(key)!
+    problems.push(...loaded.problems, ...validated.problems, ...cycles)
     contents.push(...loaded.contents)
     const tests = ctx.tests ? validateTests(loaded.tests, provider, validated.definitions, schemaPath(provider.evaluation.testSchema)) : {tests: [], problems: []}
     testProblems.push(...loaded.testProblems, ...tests.problems)
     workspaces.push({workspace, provider, definitions: validated.definitions, tests: tests.tests})
   }
   return {config, workspaces, problems: sortProblems(dedupe(problems)), testProblems: sortProblems(dedupe(testProblems)), contents}
+}
+
+function validateFolder(loaded: LoadResult, provider: Provider): {validated: ReturnType<typeof validateDefinitions>; cycles: Problem[]} {
+  const validated = validateDefinitions(loaded.files, provider, schemaPath(provider.schema))
+  return {validated, cycles: cycleProblems(definitionGraph(validated.definitions), validated.definitions)}
 }
 
 function selectWorkspaces(all: Workspace[], names: string | string[] | undefined): Workspace[] {
@@ -112,13 +120,7 @@ function dedupe(problems: Problem[]): Problem[] {
   })
 }
 
-/** A live connection to one workspace's vendor, the segments read from it, and its plan. */
-export interface Session {
-  prepared: PreparedWorkspace
-  connection: Connection
-  remotesById: ReadonlyMap<string, RemoteSegment>
-  plan: WorkspacePlan
-}
+export type {Session} from './plan/read-workspaces.js'
 
 export interface PlanRun {
   document: PlanDocument
@@ -126,43 +128,14 @@ export interface PlanRun {
   close(): Promise<void>
 }
 
-/** Read each vendor, then diff, assess impact and build the plan. Sessions stay open for apply. */
+/**
+ * Read every workspace's vendor at once (plan/read-workspaces.ts), then diff, assess impact and
+ * build the plan, in config order. Sessions stay open for apply.
+ */
 export async function plan(ctx: RunContext, prepared: Prepared): Promise<PlanRun> {
-  const sessions: Session[] = []
-  const opened: Connection[] = []
+  const sessions = await readWorkspaces({...ctx, policy: prepared.config.policy, commitTimes: lastCommitTimes(ctx.cwd)}, prepared.workspaces)
   const close = async () => {
-    await Promise.allSettled(opened.map((c) => c.close()))
-  }
-  const commitTimes = lastCommitTimes(ctx.cwd)
-  try {
-    for (const pw of prepared.workspaces) {
-      const conn = await ctx.connector.open(pw.workspace, pw.provider)
-      opened.push(conn)
-      const {workspace: ws, provider} = pw
-      ctx.progress(`${ws.name}: reading ${provider.label} segments and campaign usage (${conn.endpoint})…`)
-      const desired = pw.definitions.filter((d) => d.ensure === 'present').map((d) => ({name: d.name, body: d.body}))
-      // The campaign chain goes out first (it is the longest); the diff runs as soon as the
-      // segments are in, while campaign details may still be on their way.
-      const usageRead = conn.client.campaignUsage()
-      const listed = conn.client.listSegments()
-      const staged = listed.then((remotes) => diffStage({workspace: ws, provider, definitions: pw.definitions, remotes}))
-      staged.catch(() => undefined) // awaited below; a failure of another read may come first
-      // Member counts of the changed segments go out as soon as the diff is known, beside the
-      // campaign reads; they never fail the plan.
-      const counted = staged.then((stage) => readAudiences(stage.diff.changes, stage.remotesById, conn.client, provider, ctx.debug))
-      counted.catch(() => undefined)
-      const drift = staged.then((s) => driftHints(s.diff.changes, s.remotesById, provider, commitTimes))
-      drift.catch(() => undefined)
-      const [usage, remotes, findings] = await Promise.all([usageRead, listed, conn.client.verify?.(desired, listed) ?? []])
-      const stats = conn.client.stats()
-      ctx.progress(`${ws.name}: ${remotes.length} remote segment${remotes.length === 1 ? '' : 's'}, ${usage.known ? `${usage.read} active campaign${usage.read === 1 ? '' : 's'}/sequence${usage.read === 1 ? '' : 's'}` : 'campaign usage unknown'} (${stats.requests} request${stats.requests === 1 ? '' : 's'})`)
-      const stage = await staged
-      const wp = planWorkspace({workspace: ws, endpoint: conn.endpoint, provider, definitions: pw.definitions, remotes, usage, policy: prepared.config.policy, findings, staged: stage, audiences: await counted, drift: await drift})
-      sessions.push({prepared: pw, connection: conn, remotesById: stage.remotesById, plan: wp})
-    }
-  } catch (error) {
-    await close()
-    throw error
+    await Promise.allSettled(sessions.map((s) => s.connection.close()))
   }
   const document = planDocument(sessions.map((s) => s.plan), {version: packageVersion(), definitions: prepared.contents})
   return {document, sessions, close}
@@ -186,28 +159,17 @@ export interface ApplyOptions extends ApplyFlags {
   concurrency: number
   stopped?: () => boolean
   onOutcome?: (workspace: string, outcome: ApplyOutcome) => void
+  /** Progress for people: which workspace is applying, and when it is done. */
+  progress?: (line: string) => void
 }
 
-/** Refuse blocked changes before any write, then apply workspace by workspace. */
+/**
+ * Refuse blocked changes before any write, then apply every workspace at once
+ * (apply/apply-workspaces.ts): after a failure anywhere, no new change starts in any workspace.
+ */
 export async function apply(run: PlanRun, options: ApplyOptions): Promise<{report: ApplyReport; outcomes: ApplyOutcome[]}> {
   assertNotBlocked(run.document.workspaces, options)
-  const results = []
-  let failed = false
-  for (const session of run.sessions) {
-    const outcomes: ApplyOutcome[] =
-      failed || options.stopped?.()
-        ? session.plan.changes.map((c) => ({action: c.action, name: c.name, ...(c.action === 'create' ? {} : {id: c.id}), status: 'not-attempted' as const, message: failed ? 'an earlier workspace failed' : 'interrupted before it started'}))
-        : await applyWorkspace(session.plan, {
-            client: session.connection.client,
-            provider: session.prepared.provider,
-            remotesById: session.remotesById,
-            concurrency: options.concurrency,
-            stopped: options.stopped,
-            onOutcome: (o) => options.onOutcome?.(session.plan.name, o),
-          })
-    if (outcomes.some((o) => o.status === 'failed')) failed = true
-    results.push({name: session.plan.name, provider: session.plan.provider, outcomes})
-  }
+  const results = await applyWorkspaces(run.sessions, options)
   const report = buildReport(results, {version: packageVersion(), interrupted: options.stopped?.() ?? false})
   return {report, outcomes: results.flatMap((r) => r.outcomes)}
 }

@@ -22,9 +22,24 @@ export interface ConnectOptions {
   apiKey: string
   /** Client-side budget; undefined = unthrottled. */
   rateLimit?: RateLimit
+  /**
+   * The budget to draw every request from, when the connector shares one between clients (all the
+   * workspaces on one endpoint with one key: the vendor counts per key). Absent: the client keeps
+   * its own, from `rateLimit`.
+   */
+  limiter?: RequestLimiter
   timeoutMs?: number
   retry?: {maxAttempts?: number; baseDelayMs?: number; maxDelayMs?: number; retryAfterCapMs?: number}
   debug?: (line: string) => void
+}
+
+/**
+ * A client-side request budget: wait for a place before each request, and say when its answer
+ * came (the request counts from then); after a 429, everyone waits.
+ */
+export interface RequestLimiter {
+  acquire(): Promise<(at?: number) => void>
+  pause(ms: number): void
 }
 
 /** Requests a client made so far (progress lines, benchmarks). */

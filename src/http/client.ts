@@ -9,7 +9,7 @@ import {brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync} from 'nod
 import type {Dispatcher} from 'undici'
 import {AmbiguousWriteError, AuthError, RetriesExhaustedError, VendorError} from '../errors.js'
 import {redact} from '../util/redact.js'
-import {createRateLimiter, realClock, type RateLimit} from './rate-limiter.js'
+import {createRateLimiter, realClock, type RateLimit, type RateLimiter} from './rate-limiter.js'
 import {loadUndici} from './undici.js'
 import {backoffDelay, defaultRetryOptions, isRetryableStatus, parseRetryAfter, type RetryOptions} from './retry-policy.js'
 
@@ -52,6 +52,8 @@ export interface HttpClientOptions {
   timeoutMs?: number
   retry?: Partial<RetryOptions>
   rateLimit?: RateLimit
+  /** A limiter shared with other clients on the same endpoint and key; replaces the one `rateLimit` would make. */
+  limiter?: Pick<RateLimiter, 'acquire' | 'pause'>
   /** Sockets per origin: also bounds concurrent requests. */
   connections?: number
   /** The vendor's human message from an error body. */
@@ -80,7 +82,7 @@ export async function createHttpClient(options: HttpClientOptions): Promise<Http
   const agent = new Agent({connections: options.connections ?? 64, keepAliveTimeout: 4_000})
   const retry = {...defaultRetryOptions, ...options.retry}
   const clock = options.clock ?? realClock
-  const limiter = createRateLimiter(options.rateLimit, clock)
+  const limiter = options.limiter ?? createRateLimiter(options.rateLimit, clock)
   const timeoutMs = options.timeoutMs ?? 30_000
   const base = new URL(options.baseUrl)
   const stats: HttpStats = {requests: 0, retries: 0, rateLimited: 0}
@@ -103,7 +105,15 @@ export async function createHttpClient(options: HttpClientOptions): Promise<Http
   }
 
   async function once(req: HttpRequest): Promise<{status: number; headers: Record<string, string>; text: string}> {
-    await limiter.acquire()
+    const answered = await limiter.acquire()
+    try {
+      return await sendOnce(req)
+    } finally {
+      answered()
+    }
+  }
+
+  async function sendOnce(req: HttpRequest): Promise<{status: number; headers: Record<string, string>; text: string}> {
     stats.requests++
     const url = urlFor(req)
     const started = clock.now()

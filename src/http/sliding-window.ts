@@ -13,29 +13,77 @@ export interface SlidingWindows {
   /** Milliseconds until one more request fits every window (0: now). */
   waitFor(now: number): number
   record(now: number): void
+  /**
+   * A request under way: until `end(at)` says when its answer came, it counts as happening now,
+   * and then at that time. The vendor saw it somewhere between the two, so a client counting this
+   * way stays inside the vendor's windows however late a slow connection delivered it.
+   */
+  begin(): (at: number) => void
+  /** Keep the stricter of the current budget and `budget` in each window, with the requests already recorded. */
+  tighten(budget: Budget | undefined): void
 }
 
 /** `marginMs` widens each window, so a client stays clear of a vendor whose clock runs a little apart. */
-export function slidingWindows(budget: Budget | undefined, marginMs = 0): SlidingWindows {
-  const windows = [
-    budget?.perSecond ? {size: 1000 + marginMs, max: Math.max(1, Math.floor(budget.perSecond))} : undefined,
-    budget?.perMinute ? {size: 60_000 + marginMs, max: Math.max(1, Math.floor(budget.perMinute))} : undefined,
-  ].filter((w): w is {size: number; max: number} => w !== undefined)
+/** How often to look again when every place in a window is taken by a request still under way. */
+const POLL_MS = 5
+
+export function slidingWindows(initial: Budget | undefined, marginMs = 0): SlidingWindows {
+  let budget: Budget = {...initial}
+  let windows = windowsOf(budget, marginMs)
   const times: number[] = []
+  let open = 0
+  const prune = (now: number) => {
+    while (times.length > 0 && times[0]! < now - 60_000 - marginMs) times.shift()
+  }
   return {
-    active: windows.length > 0,
+    get active() {
+      return windows.length > 0
+    },
     waitFor(now) {
       let wait = 0
       for (const w of windows) {
         const inWindow = times.filter((t) => t > now - w.size)
-        if (inWindow.length >= w.max) wait = Math.max(wait, inWindow[inWindow.length - w.max]! + w.size - now)
+        // Requests under way count as now: only finished ones leave the window.
+        const over = inWindow.length + open - w.max
+        if (over < 0) continue
+        wait = Math.max(wait, over < inWindow.length ? inWindow[over]! + w.size - now : POLL_MS)
       }
       return wait
     },
     record(now) {
       if (windows.length === 0) return
       times.push(now)
-      while (times.length > 0 && times[0]! < now - 60_000 - marginMs) times.shift()
+      prune(now)
+    },
+    begin() {
+      open++
+      let ended = false
+      return (at) => {
+        if (ended) return
+        ended = true
+        open--
+        if (windows.length === 0) return
+        let i = times.length
+        while (i > 0 && times[i - 1]! > at) i--
+        times.splice(i, 0, at)
+        prune(at)
+      }
+    },
+    tighten(more) {
+      budget = {perSecond: stricter(budget.perSecond, more?.perSecond), perMinute: stricter(budget.perMinute, more?.perMinute)}
+      windows = windowsOf(budget, marginMs)
     },
   }
+}
+
+function windowsOf(budget: Budget, marginMs: number): Array<{size: number; max: number}> {
+  return [
+    budget.perSecond ? {size: 1000 + marginMs, max: Math.max(1, Math.floor(budget.perSecond))} : undefined,
+    budget.perMinute ? {size: 60_000 + marginMs, max: Math.max(1, Math.floor(budget.perMinute))} : undefined,
+  ].filter((w): w is {size: number; max: number} => w !== undefined)
+}
+
+/** The lower of two limits; an absent one sets none. */
+function stricter(a: number | undefined, b: number | undefined): number | undefined {
+  return a === undefined ? b : b === undefined ? a : Math.min(a, b)
 }

@@ -1,4 +1,5 @@
 import {describe, expect, it} from 'vitest'
+import {sharedBudgets} from '../../src/connect/shared-budgets.js'
 import {createRateLimiter} from '../../src/http/rate-limiter.js'
 
 function fakeClock() {
@@ -12,7 +13,7 @@ describe('rate limiter', () => {
     const limiter = createRateLimiter({perSecond: 20, perMinute: 100}, clock)
     const times: number[] = []
     for (let i = 0; i < 250; i++) {
-      await limiter.acquire()
+      (await limiter.acquire())()
       times.push(clock.now())
     }
     for (let i = 0; i < times.length; i++) {
@@ -24,11 +25,64 @@ describe('rate limiter', () => {
     expect(times[249]!).toBeLessThanOrEqual(122_200)
   })
 
+  it('counts a request from when its answer came, and holds a place while it is under way', async () => {
+    const clock = fakeClock()
+    const limiter = createRateLimiter({perSecond: 2}, clock)
+    // Sent at 0, answered at 600: the vendor may have counted it as late as 600.
+    const slow = await limiter.acquire()
+    const quick = await limiter.acquire()
+    quick()
+    await clock.sleep(600)
+    slow()
+    ;(await limiter.acquire())()
+    // The place of the quick one frees at 1,025 (window and margin); the slow one's only at 1,625.
+    expect(clock.now()).toBe(1025)
+    ;(await limiter.acquire())()
+    expect(clock.now()).toBe(1625)
+  })
+
+  it('waits for a request under way when every place is taken by one', async () => {
+    const clock = fakeClock()
+    const limiter = createRateLimiter({perSecond: 1}, clock)
+    const first = await limiter.acquire()
+    const second = limiter.acquire().then((done) => (done(), clock.now()))
+    await clock.sleep(3000)
+    first()
+    expect(await second).toBeGreaterThanOrEqual(3000 + 1025)
+  })
+
   it('makes everyone wait after a pause (a 429 with Retry-After)', async () => {
     const clock = fakeClock()
     const limiter = createRateLimiter(undefined, clock)
     limiter.pause(2000)
-    await limiter.acquire()
+    ;(await limiter.acquire())()
     expect(clock.now()).toBe(2000)
   })
+
+  it('tightens to the stricter budget, counting the requests already made', async () => {
+    const clock = fakeClock()
+    const limiter = createRateLimiter({perSecond: 10}, clock)
+    for (let i = 0; i < 3; i++) (await limiter.acquire())()
+    limiter.tighten({perSecond: 3, perMinute: 50})
+    ;(await limiter.acquire())()
+    expect(clock.now()).toBeGreaterThanOrEqual(1000)
+    limiter.tighten({perSecond: 20})
+    for (let i = 0; i < 2; i++) (await limiter.acquire())()
+    // Still 3/s: a looser budget never loosens it.
+    expect(clock.now()).toBeGreaterThanOrEqual(1000)
+    ;(await limiter.acquire())()
+    expect(clock.now()).toBeGreaterThanOrEqual(2000)
+  })
 })
+
+describe('shared budgets', () => {
+  it('gives workspaces on one endpoint with one key one limiter, at the strictest budget; another key or endpoint its own', () => {
+    const budgetFor = sharedBudgets()
+    const production = budgetFor('https://api.sequenzy.com', 'key-1', {perSecond: 20, perMinute: 100})
+    const sameAccount = budgetFor('https://api.sequenzy.com', 'key-1', {perSecond: 50})
+    expect(sameAccount).toBe(production)
+    expect(budgetFor('https://api.sequenzy.com', 'key-2', {perSecond: 20})).not.toBe(production)
+    expect(budgetFor('http://127.0.0.1:4010', 'key-1', {perSecond: 20})).not.toBe(production)
+  })
+})
+

@@ -29,6 +29,8 @@ export interface ApplyWorkspaceOptions {
   remotesById: ReadonlyMap<string, RemoteSegment>
   concurrency: number
   stopped?: () => boolean
+  /** Why no new change may start here (a change failed in another workspace), if so. */
+  halt?: () => string | undefined
   onOutcome?: (outcome: ApplyOutcome) => void
 }
 
@@ -77,7 +79,7 @@ export async function applyWorkspace(plan: WorkspacePlan, options: ApplyWorkspac
         })
       },
     })),
-    {concurrency: options.concurrency, stopped: options.stopped, onSettled: (id, o) => record(toOutcome(upserts.find((c) => c.name === id)!, o))},
+    {concurrency: options.concurrency, stopped: options.stopped, halt: options.halt, onSettled: (id, o) => record(toOutcome(upserts.find((c) => c.name === id)!, o))},
   )
   const upsertsClean = [...upsertOutcomes.values()].every((o) => o.status === 'applied')
 
@@ -109,7 +111,7 @@ export async function applyWorkspace(plan: WorkspacePlan, options: ApplyWorkspac
         })
       },
     })),
-    {concurrency: options.concurrency, stopped: options.stopped, onSettled: (id, o) => record(toOutcome(apiDeletes.find((c) => c.name === id)!, o))},
+    {concurrency: options.concurrency, stopped: options.stopped, halt: options.halt, onSettled: (id, o) => record(toOutcome(apiDeletes.find((c) => c.name === id)!, o))},
   )
   return outcomes
 }

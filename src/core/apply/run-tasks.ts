@@ -1,7 +1,7 @@
 /**
- * Runs dependent tasks with bounded concurrency. After the first failure (or a stop signal) it
- * starts nothing new, lets what is in flight finish, and reports every task as applied, failed or
- * not attempted, with the reason. No rollback: a re-run converges (anchors-reliability.md §1).
+ * Runs dependent tasks with bounded concurrency. After the first failure (or a stop signal, or a
+ * failure elsewhere that `halt` reports) it starts nothing new, lets what is in flight finish, and
+ * reports every task as applied, failed or not attempted, with the reason. No rollback: a re-run converges (anchors-reliability.md §1).
  */
 export interface Task<T> {
   id: string
@@ -19,6 +19,8 @@ export interface RunOptions<T> {
   concurrency: number
   /** Checked before starting each task: true stops the run (SIGINT/SIGTERM). */
   stopped?: () => boolean
+  /** Checked likewise: a reason (another workspace failed) stops the run, and is what the tasks not started say. */
+  halt?: () => string | undefined
   onSettled?: (id: string, outcome: TaskOutcome<T>) => void
 }
 
@@ -27,7 +29,7 @@ export async function runTasks<T>(tasks: Array<Task<T>>, options: RunOptions<T>)
   const outcomes = new Map<string, TaskOutcome<T>>()
   const pending = [...tasks]
   let running = 0
-  let halted: 'failure' | 'stopped' | undefined
+  let halted: 'failure' | 'stopped' | {reason: string} | undefined
 
   return new Promise((resolve) => {
     const settle = (id: string, outcome: TaskOutcome<T>) => {
@@ -41,7 +43,9 @@ export async function runTasks<T>(tasks: Array<Task<T>>, options: RunOptions<T>)
           ? `depends on ${JSON.stringify(failedDep)}, which ${outcomes.get(failedDep)?.status === 'failed' ? 'failed' : 'was not applied'}`
           : halted === 'stopped'
             ? 'interrupted before it started'
-            : 'not started: the apply stopped after a failure'
+            : typeof halted === 'object'
+              ? halted.reason
+              : 'not started: the apply stopped after a failure'
         settle(task.id, {status: 'not-attempted', reason})
       }
       pending.length = 0
@@ -49,6 +53,8 @@ export async function runTasks<T>(tasks: Array<Task<T>>, options: RunOptions<T>)
     }
     const pump = () => {
       if (!halted && options.stopped?.()) halted = 'stopped'
+      const elsewhere = halted ? undefined : options.halt?.()
+      if (elsewhere) halted = {reason: elsewhere}
       if (!halted) {
         for (let i = 0; i < pending.length && running < options.concurrency; ) {
           const task = pending[i]!

@@ -10,6 +10,7 @@ export function vendorHttp(options: ConnectOptions, vendor: Pick<HttpClientOptio
   return createHttpClient({
     baseUrl: options.endpoint,
     rateLimit: options.rateLimit,
+    limiter: options.limiter,
     timeoutMs: options.timeoutMs,
     retry: options.retry,
     debug: options.debug,

@@ -1,0 +1,88 @@
+/**
+ * Scenario 6: many workspaces at once. Ten Sequenzy accounts (each its own emulator process: each
+ * account is its own vendor tenant), 200 remote segments and 120 campaigns each (10% active), 50 ms
+ * round trip. The ten workspaces manage the same 200 segments from one folder (one set of segments
+ * in ten accounts: brands or regions, the README's staging/production pattern at scale), 5 of them
+ * changed. `segsync plan` over all ten is compared with `segsync plan -w` of one of them, both the
+ * built CLI as a user runs it (median of `runs`, the two alternating so load on the machine hits
+ * both alike). Also measured, fewer runs: the same with a folder per workspace (ten times the files
+ * to read and validate), where the ratio also carries the load path's cost per file.
+ *
+ * The client budget is lifted, as in the plan scenario: this measures round trips and work, not
+ * the vendor's budget (the apply scenario measures that).
+ */
+import {emulatorProcess} from '../lib/emulator.mjs'
+import {BIN, median, round, tempDir, timeProcess} from '../lib/measure.mjs'
+import {workloads} from '../lib/workloads.mjs'
+
+export async function workspacesScenario({workspaces = 10, segments = 200, campaigns = 120, changed = 5, rttMs = 50, runs = 7, ownFolderRuns = 3} = {}) {
+  const w = workloads.sequenzy
+  const work = tempDir()
+  const emulators = []
+  for (let k = 0; k < workspaces; k++) emulators.push(await emulatorProcess(work.dir, 'sequenzy', w.seed({segments, campaigns}), {latencyMs: rttMs}))
+  const names = emulators.map((_, k) => `account-${String(k + 1).padStart(2, '0')}`)
+  const folder = definitions(w, segments, changed)
+  const repo = (ownFolders) => {
+    const files = {}
+    const config = {workspaces: {}}
+    names.forEach((name, k) => {
+      const dir = ownFolders ? `segments/${name}` : 'segments'
+      config.workspaces[name] = {provider: 'sequenzy', segments: dir, apiKeyEnv: w.keyEnv, endpoint: emulators[k].url, rateLimit: {perSecond: 100_000}}
+      for (const [file, def] of Object.entries(folder)) files[`${dir}/${file}`] = def
+    })
+    return tempDir({'segsync.config.json': config, ...files})
+  }
+  const shared = compare(repo(false), names[0], w, runs)
+  const own = ownFolderRuns ? compare(repo(true), names[0], w, ownFolderRuns) : undefined
+  const calls = (await Promise.all(emulators.map((e) => e.stats()))).map((s) => s.requests)
+  await Promise.all(emulators.map((e) => e.close()))
+  work.remove()
+  return {
+    workspaces,
+    segments,
+    campaigns,
+    changed,
+    rttMs,
+    allMs: round(shared.allMs),
+    oneMs: round(shared.oneMs),
+    ratio: round(shared.allMs / shared.oneMs, 2),
+    allRunsMs: shared.all.map((ms) => round(ms)),
+    oneRunsMs: shared.one.map((ms) => round(ms)),
+    ...(own ? {ownFolders: {allMs: round(own.allMs), oneMs: round(own.oneMs), ratio: round(own.allMs / own.oneMs, 2)}} : {}),
+    // Emulator 2 answers only the plans of every workspace: one warm-up and `runs` of each variant.
+    callsPerPlan: Math.round(calls[1] / (1 + runs + (own ? 1 + ownFolderRuns : 0))),
+  }
+}
+
+/** `plan` of every workspace and `plan -w one`, alternating, after one warm-up of each. */
+function compare(repo, one, w, runs) {
+  const time = (args) => timeProcess([BIN, ...args], {cwd: repo.dir, env: {[w.keyEnv]: w.key}, maxBuffer: 1 << 26}).ms
+  time(['plan'])
+  time(['plan', '-w', one])
+  const all = []
+  const single = []
+  for (let i = 0; i < runs; i++) {
+    all.push(time(['plan']))
+    single.push(time(['plan', '-w', one]))
+  }
+  repo.remove()
+  return {all, one: single, allMs: median(all), oneMs: median(single)}
+}
+
+/** The definition files of one account: every seeded segment, `changed` of them with a new condition. */
+function definitions(w, segments, changed) {
+  const seeded = w.seed({segments, campaigns: 0}).segments
+  const step = Math.floor(segments / changed)
+  return Object.fromEntries(seeded.map((s, i) => [`s${i}.json`, i % step === 0 ? w.definition(i) : {name: s.name, root: asDefinition(s.root)}]))
+}
+
+/** A seeded remote body as its definition: server-added ids dropped, segment ids as `{ $segment }`. */
+function asDefinition(node) {
+  if (Array.isArray(node)) return node.map(asDefinition)
+  if (node && typeof node === 'object') {
+    const out = Object.fromEntries(Object.entries(node).filter(([k]) => k !== 'id').map(([k, v]) => [k, asDefinition(v)]))
+    if (out.field === 'segment' && typeof out.value === 'string') out.value = {$segment: `Segment ${out.value.slice('seg_'.length)}`}
+    return out
+  }
+  return node
+}

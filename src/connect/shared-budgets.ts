@@ -1,0 +1,28 @@
+/**
+ * One request budget per endpoint and key. A vendor counts requests per key, so workspaces that
+ * talk to the same endpoint with the same key (two folders managing one account, or staging and
+ * production on one key) draw from one limiter, whose budget is the strictest any of them
+ * configured: together they stay inside what the vendor allows one key. Workspaces with their
+ * own key (their own account) run at their own budget, side by side.
+ */
+import type {RateLimit, RequestLimiter} from '../core/provider.js'
+import {createRateLimiter, type RateLimiter} from '../http/rate-limiter.js'
+
+export type BudgetFor = (endpoint: string, apiKey: string, limit: RateLimit | undefined) => RequestLimiter
+
+export function sharedBudgets(): BudgetFor {
+  // The key is only a map key here, in memory: it is never printed (registerSecret covers it).
+  const byEndpoint = new Map<string, Map<string, RateLimiter>>()
+  return (endpoint, apiKey, limit) => {
+    const byKey = byEndpoint.get(endpoint) ?? new Map<string, RateLimiter>()
+    byEndpoint.set(endpoint, byKey)
+    const shared = byKey.get(apiKey)
+    if (shared) {
+      shared.tighten(limit)
+      return shared
+    }
+    const limiter = createRateLimiter(limit)
+    byKey.set(apiKey, limiter)
+    return limiter
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * The vendor-reading half of `plan`, for every workspace at once: each workspace opens its
+ * connection, reads its segments and campaign usage and is diffed on its own, side by side with
+ * the others (their vendors, or their accounts, are independent; workspaces on one endpoint with
+ * one key share its request budget in the connector). What comes back is in config order, so the
+ * plan reads the same whichever vendor answered first; when a workspace fails, the error is that of
+ * the first failing workspace in config order, after every connection is closed.
+ */
+import type {WorkspacePlan} from '../../generated/plan.js'
+import type {CommitTime} from '../../util/git.js'
+import type {Policy, RemoteSegment} from '../model.js'
+import type {Connection, Connector} from '../provider.js'
+import type {PreparedWorkspace} from '../pipeline.js'
+import {readAudiences} from './audience.js'
+import {diffStage, planWorkspace} from './build-plan.js'
+import {driftHints} from './drift.js'
+
+/** A live connection to one workspace's vendor, the segments read from it, and its plan. */
+export interface Session {
+  prepared: PreparedWorkspace
+  connection: Connection
+  remotesById: ReadonlyMap<string, RemoteSegment>
+  plan: WorkspacePlan
+}
+
+export interface ReadContext {
+  connector: Connector
+  progress: (line: string) => void
+  debug?: (line: string) => void
+  policy: Policy
+  commitTimes: CommitTime
+}
+
+/** A workspace that did not start reading because another had already failed. */
+class NotStarted extends Error {}
+
+/** Every workspace read and planned concurrently; sessions in config order. Throws after closing them all when one fails. */
+export async function readWorkspaces(ctx: ReadContext, workspaces: PreparedWorkspace[]): Promise<Session[]> {
+  if (workspaces.length > 1) ctx.progress(`Reading ${workspaces.length} workspaces at once: ${workspaces.map((pw) => pw.workspace.name).join(', ')}`)
+  // A workspace that fails to open (a key not set) fails before any other has sent a request:
+  // the others then send none.
+  let failed = false
+  const settled = await Promise.allSettled(
+    workspaces.map((pw) =>
+      readWorkspace(ctx, pw, () => failed).catch((error: unknown) => {
+        failed = true
+        throw error
+      }),
+    ),
+  )
+  const sessions = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []))
+  const failure = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected' && !(s.reason instanceof NotStarted))
+  if (failure) {
+    await Promise.allSettled(sessions.map((s) => s.connection.close()))
+    throw failure.reason
+  }
+  return sessions
+}
+
+/** One workspace: open, read (the campaign chain first, the diff as soon as the list is in), plan. Closes its connection on failure. */
+async function readWorkspace(ctx: ReadContext, pw: PreparedWorkspace, otherFailed: () => boolean): Promise<Session> {
+  const {workspace: ws, provider} = pw
+  const conn = await ctx.connector.open(ws, provider)
+  try {
+    // Let every open that fails at once (a key not set) fail before the first request goes out.
+    await new Promise((resolve) => setImmediate(resolve))
+    if (otherFailed()) throw new NotStarted(`${ws.name}: not read, another workspace failed`)
+    ctx.progress(`${ws.name}: reading ${provider.label} segments and campaign usage (${conn.endpoint})…`)
+    const desired = pw.definitions.filter((d) => d.ensure === 'present').map((d) => ({name: d.name, body: d.body}))
+    // The campaign chain goes out first (it is the longest); the diff runs as soon as the
+    // segments are in, while campaign details may still be on their way.
+    const usageRead = conn.client.campaignUsage()
+    const listed = conn.client.listSegments()
+    const staged = listed.then((remotes) => diffStage({workspace: ws, provider, definitions: pw.definitions, remotes}))
+    staged.catch(() => undefined) // awaited below; a failure of another read may come first
+    // Member counts of the changed segments go out as soon as the diff is known, beside the
+    // campaign reads; they never fail the plan.
+    const counted = staged.then((stage) => readAudiences(stage.diff.changes, stage.remotesById, conn.client, provider, ctx.debug))
+    counted.catch(() => undefined)
+    const drift = staged.then((s) => driftHints(s.diff.changes, s.remotesById, provider, ctx.commitTimes))
+    drift.catch(() => undefined)
+    const [usage, remotes, findings] = await Promise.all([usageRead, listed, conn.client.verify?.(desired, listed) ?? []])
+    const stats = conn.client.stats()
+    ctx.progress(`${ws.name}: ${remotes.length} remote segment${remotes.length === 1 ? '' : 's'}, ${usage.known ? `${usage.read} active campaign${usage.read === 1 ? '' : 's'}/sequence${usage.read === 1 ? '' : 's'}` : 'campaign usage unknown'} (${stats.requests} request${stats.requests === 1 ? '' : 's'})`)
+    const stage = await staged
+    const plan = planWorkspace({workspace: ws, endpoint: conn.endpoint, provider, definitions: pw.definitions, remotes, usage, policy: ctx.policy, findings, staged: stage, audiences: await counted, drift: await drift})
+    ctx.progress(`${ws.name}: planned ${changesInWords(plan)}`)
+    return {prepared: pw, connection: conn, remotesById: stage.remotesById, plan}
+  } catch (error) {
+    await conn.close().catch(() => undefined)
+    throw error
+  }
+}
+
+function changesInWords(plan: WorkspacePlan): string {
+  const s = plan.summary
+  const parts = [s.create && `${s.create} to create`, s.update && `${s.update} to update`, s.delete && `${s.delete} to delete`, s.manual && `${s.manual} manual`].filter(Boolean)
+  return parts.length ? parts.join(', ') : 'no changes'
+}

@@ -1,0 +1,60 @@
+/**
+ * Three workspaces at once, as a user runs them: two teams manage their own folders in one
+ * Sequenzy account (one endpoint, one key: the vendor's budget of 4 requests/s, enforced by the
+ * emulator, is theirs together), a third workspace is another account. Plan and apply read and
+ * write all three side by side, print in config order, say which workspace does what, and never
+ * make the shared account answer 429.
+ */
+import {describe, expect, it} from 'vitest'
+import {sequenzyEmulator, TEST_KEY} from '../helpers/emulators.js'
+import {runCli} from '../helpers/cli.js'
+import {tempRepo} from '../helpers/temp-repo.js'
+
+const rule = (value: string) => ({kind: 'group', joinOperator: 'and', children: [{kind: 'filter', field: 'status', operator: 'is', value}]})
+const segment = (id: string, name: string, value = 'old') => ({id, name, root: rule(value)})
+
+async function setup() {
+  const budget = {perSecond: 4}
+  const shared = await sequenzyEmulator({segments: [segment('seg_x1', 'X1'), segment('seg_x2', 'X2'), segment('seg_y1', 'Y1'), segment('seg_y2', 'Y2')], campaigns: [], sequences: []}, {rateLimit: budget})
+  const other = await sequenzyEmulator({segments: [segment('seg_e1', 'E1')], campaigns: [], sequences: []})
+  const workspace = (segments: string, endpoint: string) => ({provider: 'sequenzy', segments, apiKeyEnv: 'SEQUENZY_API_KEY', endpoint, rateLimit: budget})
+  const repo = tempRepo({
+    'segsync.config.json': {workspaces: {'team-x': workspace('segments/x', shared.url), 'team-y': workspace('segments/y', shared.url), eu: workspace('segments/eu', other.url)}},
+    'segments/x/x1.json': {name: 'X1', root: rule('new')},
+    'segments/x/x2.json': {name: 'X2', root: rule('new')},
+    'segments/y/y1.json': {name: 'Y1', root: rule('new')},
+    'segments/y/y2.json': {name: 'Y2', root: rule('old')},
+    'segments/eu/e1.json': {name: 'E1', root: rule('new')},
+  })
+  const run = (args: string[]) => runCli(args, {cwd: repo.dir, env: {SEQUENZY_API_KEY: TEST_KEY}, timeoutMs: 60_000})
+  return {shared, other, run}
+}
+
+describe('many workspaces at once', () => {
+  it('plans and applies every workspace side by side, in config order, inside the budget the shared key has', async () => {
+    const {shared, other, run} = await setup()
+
+    const plan = await run(['plan'])
+    expect(plan.code, plan.stderr).toBe(0)
+    const headers = plan.stdout.split('\n').filter((l) => l.startsWith('Workspace '))
+    expect(headers.map((l) => l.split(' ')[1])).toEqual(['team-x', 'team-y', 'eu'])
+    expect(plan.stderr).toContain('Reading 3 workspaces at once: team-x, team-y, eu')
+    expect(plan.stderr).toContain('team-x: planned 2 to update')
+    expect(plan.stderr).toContain('team-y: planned 1 to update')
+    expect(plan.stderr).toContain('eu: planned 1 to update')
+
+    const apply = await run(['apply', '--auto-approve'])
+    expect(apply.code, apply.stderr).toBe(0)
+    expect(apply.stderr).toContain('Applying 3 workspaces at once: team-x, team-y, eu')
+    expect(apply.stderr).toContain('team-x: done: 2 applied')
+    expect(apply.stdout).toContain('✓ team-y: updated "Y1" (seg_y1)')
+    expect(apply.stdout).toContain('Apply complete! 0 created, 4 updated, 0 deleted.')
+    const statusOf = (e: typeof shared, id: string) => (e.state.segments.find((s) => s.id === id)!.root.children[0] as {value: string}).value
+    expect(['seg_x1', 'seg_x2', 'seg_y1', 'seg_y2'].map((id) => statusOf(shared, id))).toEqual(['new', 'new', 'new', 'old'])
+    expect(statusOf(other, 'seg_e1')).toBe('new')
+
+    // Two workspaces on one key, each at 4/s on its own, would have sent up to 8/s.
+    expect(shared.requests.filter((r) => r.status === 429)).toEqual([])
+    expect(shared.requests.length).toBeGreaterThan(16)
+  })
+})
