@@ -43,6 +43,12 @@ describe('many workspaces at once', () => {
     expect(plan.stderr).toContain('team-y: planned 1 to update')
     expect(plan.stderr).toContain('eu: planned 1 to update')
 
+    // Two workspaces on one key, each at 4/s on its own, would have sent up to 8/s.
+    expect(shared.requests.filter((r) => r.status === 429)).toEqual([])
+    // The limiter lives in one process: a second process started within the vendor's one-second
+    // window would find the plan's requests still counted there. Let the window pass, as a later job would.
+    await new Promise((resolve) => setTimeout(resolve, 1_100))
+
     const apply = await run(['apply', '--auto-approve'])
     expect(apply.code, apply.stderr).toBe(0)
     expect(apply.stderr).toContain('Applying 3 workspaces at once: team-x, team-y, eu')
