@@ -13,6 +13,7 @@ import {schemaValidator} from '../validate/schema.js'
 import {redact} from '../../util/redact.js'
 import type {Problem, RemoteSegment} from '../model.js'
 import {diffWorkspace} from '../diff/diff-workspace.js'
+import {readRemoteSegments} from '../load/read-remote.js'
 import {prepare, type PreparedWorkspace, type RunContext} from '../pipeline.js'
 import {uniqueFileName} from './file-names.js'
 import {selectForImport} from './select.js'
@@ -41,14 +42,7 @@ export interface ImportResult {
 
 export async function importWorkspace(ctx: RunContext, pw: PreparedWorkspace, options: ImportOptions): Promise<ImportResult> {
   const {workspace: ws, provider} = pw
-  const conn = await ctx.connector.open(ws, provider)
-  let remotes: RemoteSegment[]
-  try {
-    ctx.progress(`${ws.name}: reading ${provider.label} segments (${conn.endpoint})…`)
-    remotes = await conn.client.listSegments()
-  } finally {
-    await conn.close()
-  }
+  const {remotes} = await readRemoteSegments(ctx, pw)
   const selection = selectForImport(remotes, pw.definitions, options.nameFilter)
   const dir = options.dir ?? ws.segmentsDir
   // A remote segment whose rules a definition cannot hold (e.g. an operator the vendor's documents

@@ -12,6 +12,7 @@ import {redact} from '../../util/redact.js'
 import type {Problem, RemoteSegment} from '../model.js'
 import {toTsFile} from '../import/serialize.js'
 import {loadDefinitions} from '../load/load-definitions.js'
+import {readRemoteSegments} from '../load/read-remote.js'
 import type {PreparedWorkspace, RunContext} from '../pipeline.js'
 import {schemaPath} from '../../util/package-root.js'
 import {validateDefinitions} from '../validate/validate-definitions.js'
@@ -47,17 +48,10 @@ export async function pull(ctx: RunContext, workspaces: PreparedWorkspace[], opt
   const remotesOf = new Map<PreparedWorkspace, RemoteSegment[]>()
   for (const pw of workspaces) {
     const {workspace: ws, provider} = pw
-    const conn = await ctx.connector.open(ws, provider)
-    let remotes: RemoteSegment[]
-    try {
-      ctx.progress(`${ws.name}: reading ${provider.label} segments (${conn.endpoint})…`)
-      remotes = await conn.client.listSegments()
-    } finally {
-      await conn.close()
-    }
+    const {remotes, endpoint} = await readRemoteSegments(ctx, pw)
     remotesOf.set(pw, remotes)
     const entries = planPull({provider, definitions: pw.definitions, remotes, nameFilter: options.nameFilter})
-    results.push({workspace: ws.name, provider: provider.id, label: provider.label, endpoint: conn.endpoint, entries})
+    results.push({workspace: ws.name, provider: provider.id, label: provider.label, endpoint, entries})
   }
 
   const texts = await rewriteAll(ctx.cwd, results, options.writer)
