@@ -1,8 +1,5 @@
-import {writeFile} from 'node:fs/promises'
 import * as Flags from '@oclif/core/flags'
 import {BaseCommand, sharedFlags} from '../cli/base-command.js'
-import {InvalidDefinitionsError} from '../errors.js'
-import {redact} from '../util/redact.js'
 
 export default class Plan extends BaseCommand {
   static override summary = 'Show what apply would change, and the active campaigns each change touches.'
@@ -29,30 +26,7 @@ Exit codes: 0 success (no changes, or changes without --detailed-exitcode), 2 ch
 
   async run() {
     const {flags} = await this.parse(Plan)
-    const ctx = this.setup(flags)
-    // Checked before the vendor is read, so a misconfigured workflow fails fast.
-    const target = flags.comment ? await (await import('../github/context.js')).commentTarget(process.env) : undefined
-    const [{prepare, plan}, {renderPlanText}] = await Promise.all([import('../core/pipeline.js'), import('../render/plan-text.js')])
-    const prepared = await prepare({...ctx, online: true})
-    if (prepared.problems.length > 0) throw new InvalidDefinitionsError(prepared.problems)
-    const run = await plan(ctx, prepared)
-    try {
-      const document = run.document
-      if (!this.jsonEnabled()) process.stdout.write('\n' + renderPlanText(document, this.c))
-      if (flags.out) {
-        await writeFile(flags.out, redact(JSON.stringify(document, null, 2)) + '\n')
-        ctx.progress(`Saved the plan to ${flags.out}. Apply exactly it with: segsync apply ${flags.out}`)
-      }
-      if (target || process.env.GITHUB_ACTIONS === 'true') {
-        const {publishPlan} = await import('../github/publish.js')
-        const warn = (line: string) => process.stderr.write(`${this.c.yellow('Warning:')} ${line}\n`)
-        await publishPlan(document, {env: process.env, cwd: ctx.cwd, workspace: flags.workspace, target, annotations: this.jsonEnabled() ? process.stderr : process.stdout, progress: ctx.progress, warn})
-      }
-      const s = document.summary
-      if (flags['detailed-exitcode'] && s.create + s.update + s.delete + s.manual > 0) process.exitCode = 2
-      return document
-    } finally {
-      await run.close()
-    }
+    const {planAction} = await import('../cli/actions/plan.js')
+    return planAction(flags, this.io(flags))
   }
 }

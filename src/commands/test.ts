@@ -21,7 +21,7 @@ Exit codes: 0 nothing failed, 1 an expectation failed, 3 an invalid test file (u
   async run() {
     const {flags} = await this.parse(Test)
     const ctx = this.setup(flags)
-    const [{prepare}, {segmentTestReport}, {renderSegmentTests, segmentTestAnnotations}] = await Promise.all([import('../core/pipeline.js'), import('../core/segtest/report.js'), import('../render/segtest-text.js')])
+    const [{prepare}, {segmentTestReport}, {renderSegmentTests, segmentTestAnnotations}] = await Promise.all([import('../core/prepare.js'), import('../core/segtest/report.js'), import('../render/segtest-text.js')])
     const prepared = await prepare({...ctx, tests: true})
     const problems = [...prepared.problems, ...prepared.testProblems]
     if (problems.length > 0) throw new InvalidDefinitionsError(problems)

@@ -1,5 +1,4 @@
 import {BaseCommand, sharedFlags} from '../cli/base-command.js'
-import {InvalidDefinitionsError} from '../errors.js'
 
 export default class Validate extends BaseCommand {
   static override summary = 'Check every definition offline: schema, names, references and cycles.'
@@ -12,16 +11,7 @@ Exit codes: 0 valid, 3 invalid definitions or config.`
 
   async run() {
     const {flags} = await this.parse(Validate)
-    const {prepare} = await import('../core/pipeline.js')
-    // Segment test files are checked too: their schema, and the segments and profiles they name.
-    const prepared = await prepare({...this.setup(flags), tests: true})
-    const problems = [...prepared.problems, ...prepared.testProblems]
-    if (problems.length > 0) throw new InvalidDefinitionsError(problems)
-    const workspaces = prepared.workspaces.map((w) => ({name: w.workspace.name, provider: w.provider.id, segments: w.workspace.segments, definitions: w.definitions.length, tests: w.tests.length}))
-    for (const w of workspaces) {
-      const tests = w.tests ? `, ${w.tests} segment test file${w.tests === 1 ? '' : 's'}` : ''
-      this.log(`${this.c.green('✓')} ${w.name}: ${w.definitions} definition${w.definitions === 1 ? '' : 's'} valid${tests} (${w.provider}, ${w.segments})`)
-    }
-    return {valid: true, config: prepared.config.file, workspaces}
+    const {validateAction} = await import('../cli/actions/validate.js')
+    return validateAction(flags, this.io(flags))
   }
 }

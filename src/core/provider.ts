@@ -177,6 +177,8 @@ export interface Provider {
   /**
    * A comparable form of a body (definition-shaped, local or from `toDefinition`): server-added
    * ids and defaults dropped, condition arrays keyed by content so order carries no meaning.
+   * A function of its inputs only: two bodies that are the same JSON normalise alike (the diff
+   * relies on it to skip normalising segments whose bodies are equal as read).
    */
   normalize(body: SegmentBody, nameOf: NameOf): SegmentBody
   /** A body field change in words, for reviewers ("adds filter `event is_not saas.purchase:30d`"). */

@@ -39,12 +39,19 @@ export function diffWorkspace({definitions, remotes, provider, prune, ...input}:
       if (remote) changes.push(deleteChange(remote, provider, nameOf, 'ensure-absent', def))
       continue
     }
-    const local = {name: def.name, ...provider.normalize(def.body, nameOf)}
     if (!remote) {
-      changes.push(createChange(def, local, describe))
+      changes.push(createChange(def, {name: def.name, ...provider.normalize(def.body, nameOf)}, describe))
       continue
     }
-    const current = remoteForm(remote, provider, nameOf)
+    // Nearly every managed segment is unchanged, and its body read back is the file's body as
+    // written: the same JSON normalises alike, so neither side is normalised.
+    const read = provider.toDefinition(remote, nameOf)
+    if (remote.name === def.name && sameJson(read, def.body)) {
+      unchanged.push(def.name)
+      continue
+    }
+    const local = {name: def.name, ...provider.normalize(def.body, nameOf)}
+    const current = {name: remote.name, ...provider.normalize(read, nameOf)}
     if (sameJson(current, local)) {
       unchanged.push(def.name)
       continue

@@ -55,6 +55,11 @@ export function segmentRefsOf(body: object): readonly SegmentRef[] {
   return refs
 }
 
+/** Records that `body` holds no reference (its file's text cannot), so no walk is needed. */
+export function knownWithoutSegmentRefs(body: object): void {
+  refsOfBody.set(body, [])
+}
+
 /** A copy of `value` with every `{ $segment }` replaced by what `resolve` returns for its name. */
 export function replaceSegmentRefs(value: unknown, resolve: (name: string) => unknown): unknown {
   if (isSegmentRef(value)) return resolve(value.$segment)

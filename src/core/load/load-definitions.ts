@@ -14,6 +14,11 @@ import {findSegmentFiles} from './find-files.js'
 export interface LoadedFile {
   source: DefinitionSource
   value: unknown
+  /**
+   * The text cannot hold a `{ "$segment" }` reference: a JSON file without the word `$segment`
+   * and without `\u` escapes. The reference walk then skips it (most files reference nothing).
+   */
+  noSegmentRefs?: boolean
 }
 
 export interface LoadResult {
@@ -92,7 +97,8 @@ function loadFile(abs: string, file: string, options: LoadOptions): Loaded | Pro
       })
     }
     if (parsed.errors.length > 0) return {problems, content: record}
-    return {file: {source: {file, kind: 'json', locate: parsed.locate}, value: parsed.value}, problems, content: record}
+    const noSegmentRefs = !content.includes('$segment') && !content.includes('\\u')
+    return {file: {source: {file, kind: 'json', locate: parsed.locate}, value: parsed.value, noSegmentRefs}, problems, content: record}
   }
   if (options.noCode) {
     return {

@@ -1,7 +1,7 @@
 /** The segment test report (schemas/segtest-report.schema.json) of every selected workspace. */
 import type {SegmentTestReport} from '../../generated/segtest-report.js'
 import {packageVersion} from '../../util/package-root.js'
-import type {Prepared} from '../pipeline.js'
+import type {Prepared} from '../prepare.js'
 import {runTests} from './run-tests.js'
 
 export function segmentTestReport(prepared: Prepared, now?: () => Date): SegmentTestReport {

@@ -7,7 +7,7 @@ import type {Definition, Problem} from '../model.js'
 import type {Provider} from '../provider.js'
 import type {LoadedFile} from '../load/load-definitions.js'
 import {COMMON_FIELDS} from '../../generated/common.js'
-import {segmentRefsOf} from '../graph/references.js'
+import {knownWithoutSegmentRefs, segmentRefsOf} from '../graph/references.js'
 import {didYouMean} from '../../util/text.js'
 import {problemAt, where} from './problem.js'
 import {schemaValidator} from './schema.js'
@@ -27,7 +27,7 @@ export function validateDefinitions(files: LoadedFile[], provider: Provider, sch
   // an unknown A".
   const flawed: Definition[] = []
   const validator = schemaValidator(schemaFile)
-  for (const {source, value} of files) {
+  for (const {source, value, noSegmentRefs} of files) {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
       problems.push({
         file: source.file,
@@ -44,6 +44,7 @@ export function validateDefinitions(files: LoadedFile[], provider: Provider, sch
       continue
     }
     const definition = toDefinition(value as Record<string, unknown>, source)
+    if (noSegmentRefs) knownWithoutSegmentRefs(definition.body)
     if (definition.ensure === 'present') {
       for (const issue of provider.check?.(definition.body) ?? []) {
         problems.push(problemAt(source, issue.path, issue.message, {hint: issue.hint}))

@@ -16,6 +16,20 @@ describe('diff', () => {
     expect(result.unchanged).toEqual(['VIP'])
   })
 
+  it('normalises neither side of a segment whose body reads back as the file wrote it, and both when it does not', () => {
+    let normalized = 0
+    const counting = {...fake, normalize: (...args: Parameters<typeof fake.normalize>) => (normalized++, fake.normalize(...args))}
+    const same = diffWorkspace({definitions: [def('VIP', ['status=active', 'tag=vip'])], remotes: [remote('s1', 'VIP', ['status=active', 'tag=vip'])], provider: counting, prune: false})
+    expect(same.unchanged).toEqual(['VIP'])
+    expect(normalized).toBe(0)
+    const reordered = diffWorkspace({definitions: [def('VIP', ['status=active', 'tag=vip'])], remotes: [remote('s1', 'VIP', ['tag=vip', 'status=active'])], provider: counting, prune: false})
+    expect(reordered.unchanged).toEqual(['VIP'])
+    expect(normalized).toBe(2)
+    // Same body under the old name (a rename): an update, never "unchanged".
+    const renamed = diffWorkspace({definitions: [def('VIP', ['tag=vip'], {renamedFrom: ['Old VIP']})], remotes: [remote('s1', 'Old VIP', ['tag=vip'])], provider: counting, prune: false})
+    expect(renamed.changes).toMatchObject([{action: 'update', name: 'VIP', previousName: 'Old VIP', changed: ['name']}])
+  })
+
   it('reads a removed rule as exactly one removal, and records the one top-level field it changes', () => {
     const [change] = diff([def('VIP', ['tag=vip'])], [remote('s1', 'VIP', ['status=active', 'tag=vip'])]).changes
     expect(change).toMatchObject({action: 'update', id: 's1', changed: ['rules'], after: {rules: ['tag=vip']}, before: {rules: {'status=active': 'status=active', 'tag=vip': 'tag=vip'}}})

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest'
-import {planWorkspace} from '../../../src/core/plan/build-plan.js'
+import {createHash} from 'node:crypto'
+import {definitionsHash, planWorkspace} from '../../../src/core/plan/build-plan.js'
 import type {Policy} from '../../../src/core/model.js'
 import {usage} from '../../helpers/builders.js'
 import {fake, fakeAbsent as absent, fakeDefinition as definition, fakeRemote as remote} from '../../helpers/fake-provider.js'
@@ -100,5 +101,20 @@ describe('impact and policy', () => {
     })
     expect(wp.changes.map((c) => `${c.action} ${c.name}`)).toEqual(['create A', 'update X', 'create Z', 'delete Mid', 'delete Base'])
     expect(wp.changes.find((c) => c.name === 'Base')!.dependsOn).toEqual(['Mid'])
+  })
+})
+
+describe('definitionsHash', () => {
+  it('hashes every file once, in code point order of its path, whatever order they were read in', () => {
+    const files = [
+      {file: 'segments/b.json', content: '{"name": "b"}'},
+      {file: 'segments/B.json', content: '{"name": "B"}'},
+      {file: 'segments/a.json', content: '{"name": "a"}'},
+      {file: 'segments/a.json', content: '{"name": "a"}'},
+    ]
+    const expected = createHash('sha256').update('segments/B.json\0{"name": "B"}\0segments/a.json\0{"name": "a"}\0segments/b.json\0{"name": "b"}').digest('hex')
+    expect(definitionsHash(files)).toBe(`sha256:${expected}`)
+    expect(definitionsHash([...files].reverse())).toBe(`sha256:${expected}`)
+    expect(definitionsHash([{...files[0]!, content: '{"name": "c"}'}, ...files.slice(1)])).not.toBe(`sha256:${expected}`)
   })
 })

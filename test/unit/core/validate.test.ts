@@ -7,7 +7,7 @@ import {describe, expect, it} from 'vitest'
 import {loadDefinitions} from '../../../src/core/load/load-definitions.js'
 import {validateDefinitions} from '../../../src/core/validate/validate-definitions.js'
 import {sortProblems} from '../../../src/core/validate/problem.js'
-import {cycleProblems, definitionGraph} from '../../../src/core/graph/definition-graph.js'
+import {cycleProblems, definitionDeps, definitionGraph} from '../../../src/core/graph/definition-graph.js'
 import {fake} from '../../helpers/fake-provider.js'
 import {tempRepo} from '../../helpers/temp-repo.js'
 
@@ -27,6 +27,22 @@ describe('validate', () => {
     const {definitions, problems} = await validate({'segments/a.json': {name: 'A', dependsOn: ['B'], rules: ['x'], note: 'n'}, 'segments/b.json': {name: 'B', rules: []}})
     expect(definitions.find((d) => d.name === 'A')).toMatchObject({dependsOn: ['B'], body: {rules: ['x'], note: 'n'}})
     expect(problems).toEqual([expect.objectContaining({file: 'segments/b.json', path: '/rules', message: 'a segment needs at least one rule'})])
+  })
+
+  it('finds references however the JSON spells them, and skips the walk only for text that cannot hold one', async () => {
+    const {definitions, problems} = await validate({
+      'segments/a.json': '{"name": "A", "rules": ["x"], "uses": [{"\\u0024segment": "Nobody"}]}\n',
+      'segments/b.json': {name: 'B', rules: ['x'], uses: uses('Missing')},
+      'segments/c.json': {name: 'C', rules: ['x'], uses: uses('B')},
+      'segments/d.json': {name: 'D', rules: ['x']},
+    })
+    expect(problems.map((p) => `${p.file} ${p.message}`)).toEqual([
+      'segments/a.json $segment references "Nobody", but no definition has that name',
+      'segments/b.json $segment references "Missing", but no definition has that name',
+    ])
+    const deps = new Map(definitions.map((d) => [d.name, definitionDeps(d)]))
+    expect(deps.get('C')).toEqual(['B'])
+    expect(deps.get('D')).toEqual([])
   })
 
   it('counts a definition with schema mistakes by its name: no false "unknown reference" elsewhere, duplicates still found', async () => {

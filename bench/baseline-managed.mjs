@@ -1,0 +1,31 @@
+/**
+ * The least a plan of managed definitions can do: segsync's own offline checks of the files
+ * (`prepare`, exactly what `segsync validate` runs), then the fewest vendor calls in their
+ * dependency order (the workload's minimalRead, as in baseline-minimal.mjs), over node:http (no
+ * client library to load), answers only JSON.parse'd. No diff, no contract check, no member
+ * counts, no plan, no output. Its wall time against `validate` + 3 round trips is the floor of the
+ * managed-plan target for any client that validates as segsync does before it sends a request
+ * (design.md §2.2: bad input makes no network call).
+ *   node bench/baseline-managed.mjs PROVIDER URL KEY   (in the repository's folder)
+ */
+import {Agent, get as httpGet} from 'node:http'
+import {workloads} from './lib/workloads.mjs'
+
+const [provider, url, key] = process.argv.slice(2)
+const workload = workloads[provider]
+const [{prepare}, {wiring}] = await Promise.all([import('../dist/core/prepare.js'), import('../dist/connect/wiring.js')])
+const prepared = await prepare({cwd: process.cwd(), ...wiring({env: process.env}), progress: () => undefined})
+if (prepared.problems.length > 0) throw new Error(`invalid definitions: ${prepared.problems[0].message}`)
+
+const agent = new Agent({keepAlive: true, maxSockets: 64})
+const get = (path) =>
+  new Promise((resolve, reject) => {
+    httpGet(url + path, {agent, headers: {accept: 'application/json', ...workload.authHeader(key)}}, (res) => {
+      const chunks = []
+      res.on('data', (c) => chunks.push(c))
+      res.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8'))))
+      res.on('error', reject)
+    }).on('error', reject)
+  })
+await workload.minimalRead(get)
+agent.destroy()
