@@ -10,8 +10,9 @@
  * for the list + the vendor answering it + decoding it. And it runs the built CLI once, cold, as a
  * user would (`segsync plan --json`), next to a bare `node -e 0`.
  */
+import {join} from 'node:path'
 import {emulatorProcess} from '../lib/emulator.mjs'
-import {BIN, median, round, tempDir, timeProcess} from '../lib/measure.mjs'
+import {BIN, ROOT, median, round, tempDir, timeProcess} from '../lib/measure.mjs'
 import {workloads} from '../lib/workloads.mjs'
 import {minimalRead} from '../baseline-minimal.mjs'
 import {naivePlan} from '../baseline-naive.mjs'
@@ -126,20 +127,37 @@ export async function managedPlanScenario({provider, segments = 5000, campaigns 
   const options = {cwd: repo.dir, env: {[w.keyEnv]: w.key}, maxBuffer: 1 << 28}
   const plan = () => timeProcess([BIN, 'plan', '--json'], {...options, allowFailure: true})
   const validate = () => timeProcess([BIN, 'validate'], options).ms
+  // The floor: segsync's own validation, then the fewest calls, answers only parsed (no diff, no contract check, no counts).
+  const floor = () => timeProcess([join(ROOT, 'bench', 'baseline-managed.mjs'), provider, emulator.url, w.key], options).ms
   const first = plan() // file system cache, and what the plan found
   const summary = JSON.parse(first.result.stdout).summary
   validate()
+  floor()
   const planMs = []
   const validateMs = []
+  const floorMs = []
   for (let r = 0; r < runs; r++) {
     planMs.push(plan().ms)
     validateMs.push(validate())
+    floorMs.push(floor())
   }
   await emulator.close()
   repo.remove()
   work.remove()
   const boundMs = median(validateMs) + 3 * rttMs
-  return {provider, definitions: segments, changed, rttMs, planMs: round(median(planMs)), validateMs: round(median(validateMs)), boundMs: round(boundMs), ratioToBound: round(median(planMs) / boundMs, 2), planned: summary}
+  return {
+    provider,
+    definitions: segments,
+    changed,
+    rttMs,
+    planMs: round(median(planMs)),
+    validateMs: round(median(validateMs)),
+    boundMs: round(boundMs),
+    ratioToBound: round(median(planMs) / boundMs, 2),
+    floorMs: round(median(floorMs)),
+    floorRatioToBound: round(median(floorMs) / boundMs, 2),
+    planned: summary,
+  }
 }
 
 /** The minimal reader (baseline-minimal.mjs), median of `runs` after one warm-up. */

@@ -13,34 +13,11 @@ import {assertNotBlocked, type ApplyFlags} from './apply/gate.js'
 import {buildReport} from './apply/report.js'
 import {compareWithSaved} from './apply/saved-plan.js'
 import {workspaceGraph} from './graph/workspace-graph.js'
-import {planDocument} from './plan/build-plan.js'
-import {readWorkspaces, type Session} from './plan/read-workspaces.js'
-import {lastCommitTimes} from '../util/git.js'
-
+import type {PlanRun} from './plan-run.js'
 import type {Prepared, RunContext} from './prepare.js'
 
+export {plan, type PlanRun, type Session} from './plan-run.js'
 export {prepare, type Prepared, type PreparedWorkspace, type RunContext} from './prepare.js'
-
-export type {Session} from './plan/read-workspaces.js'
-
-export interface PlanRun {
-  document: PlanDocument
-  sessions: Session[]
-  close(): Promise<void>
-}
-
-/**
- * Read every workspace's vendor at once (plan/read-workspaces.ts), then diff, assess impact and
- * build the plan, in config order. Sessions stay open for apply.
- */
-export async function plan(ctx: RunContext, prepared: Prepared): Promise<PlanRun> {
-  const sessions = await readWorkspaces({...ctx, policy: prepared.config.policy, commitTimes: lastCommitTimes(ctx.cwd)}, prepared.workspaces)
-  const close = async () => {
-    await Promise.allSettled(sessions.map((s) => s.connection.close()))
-  }
-  const document = planDocument(sessions.map((s) => s.plan), {version: packageVersion(), definitions: prepared.contents})
-  return {document, sessions, close}
-}
 
 /**
  * A saved plan may be applied only if nothing it was made against changed. Returns

@@ -16,7 +16,7 @@ export async function planAction(flags: PlanFlags, io: CommandIO): Promise<PlanD
   const {c} = io
   // Checked before the vendor is read, so a misconfigured workflow fails fast.
   const target = flags.comment ? await (await import('../../github/context.js')).commentTarget(process.env) : undefined
-  const [{prepare, plan}, {renderPlanText}] = await Promise.all([import('../../core/pipeline.js'), import('../../render/plan-text.js')])
+  const [{prepare}, {plan}, {renderPlanText}] = await Promise.all([import('../../core/prepare.js'), import('../../core/plan-run.js'), import('../../render/plan-text.js')])
   const prepared = await prepare({...ctx, online: true})
   if (prepared.problems.length > 0) throw new InvalidDefinitionsError(prepared.problems)
   const run = await plan(ctx, prepared)
