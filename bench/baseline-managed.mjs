@@ -6,16 +6,29 @@
  * counts, no plan, no output. Its wall time against `validate` + 3 round trips is the floor of the
  * managed-plan target for any client that validates as segsync does before it sends a request
  * (design.md §2.2: bad input makes no network call).
- *   node bench/baseline-managed.mjs PROVIDER URL KEY   (in the repository's folder)
+ *
+ * With `checked`, the reads are segsync's own instead (the provider's client over the HTTP
+ * layer: the same calls, every answer checked against its contract and mapped), still with no
+ * diff, no counts, no plan and no output: what the plan adds beyond that is its own work.
+ *   node bench/baseline-managed.mjs PROVIDER URL KEY [checked]   (in the repository's folder)
  */
 import {Agent, get as httpGet} from 'node:http'
 import {workloads} from './lib/workloads.mjs'
 
-const [provider, url, key] = process.argv.slice(2)
+const [provider, url, key, mode] = process.argv.slice(2)
 const workload = workloads[provider]
 const [{prepare}, {wiring}] = await Promise.all([import('../dist/core/prepare.js'), import('../dist/connect/wiring.js')])
 const prepared = await prepare({cwd: process.cwd(), ...wiring({env: process.env}), progress: () => undefined})
 if (prepared.problems.length > 0) throw new Error(`invalid definitions: ${prepared.problems[0].message}`)
+
+if (mode === 'checked') {
+  const pw = prepared.workspaces[0]
+  const ctx = wiring({env: {...process.env, [workload.keyEnv]: key}})
+  const conn = await ctx.connector.open({...pw.workspace, endpoint: url}, pw.provider)
+  await Promise.all([conn.client.campaignUsage(), conn.client.listSegments()])
+  await conn.close()
+  process.exit(0)
+}
 
 const agent = new Agent({keepAlive: true, maxSockets: 64})
 const get = (path) =>

@@ -129,17 +129,22 @@ export async function managedPlanScenario({provider, segments = 5000, campaigns 
   const validate = () => timeProcess([BIN, 'validate'], options).ms
   // The floor: segsync's own validation, then the fewest calls, answers only parsed (no diff, no contract check, no counts).
   const floor = () => timeProcess([join(ROOT, 'bench', 'baseline-managed.mjs'), provider, emulator.url, w.key], options).ms
+  // segsync's own reads (contract checks, mapping) on top of the same validation, nothing after them.
+  const checked = () => timeProcess([join(ROOT, 'bench', 'baseline-managed.mjs'), provider, emulator.url, w.key, 'checked'], options).ms
   const first = plan() // file system cache, and what the plan found
   const summary = JSON.parse(first.result.stdout).summary
   validate()
   floor()
+  checked()
   const planMs = []
   const validateMs = []
   const floorMs = []
+  const checkedMs = []
   for (let r = 0; r < runs; r++) {
     planMs.push(plan().ms)
     validateMs.push(validate())
     floorMs.push(floor())
+    checkedMs.push(checked())
   }
   await emulator.close()
   repo.remove()
@@ -156,6 +161,8 @@ export async function managedPlanScenario({provider, segments = 5000, campaigns 
     ratioToBound: round(median(planMs) / boundMs, 2),
     floorMs: round(median(floorMs)),
     floorRatioToBound: round(median(floorMs) / boundMs, 2),
+    checkedReadsMs: round(median(checkedMs)),
+    checkedReadsRatioToBound: round(median(checkedMs) / boundMs, 2),
     planned: summary,
   }
 }

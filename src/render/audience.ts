@@ -4,10 +4,11 @@
  * ("≥ 2,000"). Empty when nothing is known and nothing needs saying (a create the vendor cannot count).
  */
 import type {Change} from '../generated/plan.js'
+import {countText} from '../util/numbers.js'
 
 export function audienceText(change: Change, vendor: string): string {
   const {current, proposed, capped, source} = change.audience
-  const n = (value: number) => `${capped && value !== 0 ? '≥ ' : ''}${value.toLocaleString('en-US')}`
+  const n = (value: number) => countText(value, capped)
   const people = (value: number) => `${n(value)} ${value === 1 ? 'person' : 'people'}`
   if (current !== null && proposed !== null) return `audience ${n(current)} → ${people(proposed)}${swing(current, proposed, capped)}`
   if (current !== null) return `audience ${people(current)} now (after: not exposed by ${vendor})`

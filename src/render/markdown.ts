@@ -10,6 +10,7 @@ import {inlineCode, messageText, unbroken} from './markdown/escape.js'
 import {byImportance, isBlocked} from './markdown/order.js'
 import type {SourceLinks} from './markdown/source-link.js'
 import {pictureMarkdown} from './markdown/picture.js'
+import {groupDigits} from '../util/numbers.js'
 
 /** GitHub refuses a comment body over 65,536 characters; keep a margin. */
 export const COMMENT_LIMIT = 65_000
@@ -147,7 +148,7 @@ function fullPlanAt(options: MarkdownOptions): string {
 
 function truncationNote(t: {shown: number; total: number; shortened: number; omitted: boolean; maxChars: number}, where: string): string {
   const what = [t.omitted ? `shows ${t.shown} of ${t.total} changes` : '', t.shortened > 0 ? `shortens ${t.shortened}` : ''].filter(Boolean).join(' and ')
-  return `> [!NOTE]\n> This plan ${what} to stay under ${t.maxChars.toLocaleString('en-US')} characters. The full plan is in ${where}.`
+  return `> [!NOTE]\n> This plan ${what} to stay under ${groupDigits(t.maxChars)} characters. The full plan is in ${where}.`
 }
 
 function footer(plan: PlanDocument, options: MarkdownOptions): string {

@@ -7,6 +7,7 @@
 import type {WorkspacePlan} from '../../generated/plan.js'
 import {toMermaid} from '../picture/mermaid.js'
 import {planPicture, type PlanPicture} from '../picture/plan-picture.js'
+import {groupDigits} from '../../util/numbers.js'
 
 /**
  * The block in full and summarised (the same text when the full picture is already summarised),
@@ -21,6 +22,6 @@ export function pictureMarkdown(ws: WorkspacePlan): {full: string; compact: stri
 
 function block({picture, total, summarised}: PlanPicture): string {
   const legend = ['Arrows lead from each changed segment to the segments that reference it and the active campaigns they reach; ⛔ blocked, 👥 members now → after.']
-  if (summarised) legend.push(`Summarised: the whole picture has ${total.toLocaleString('en-US')} nodes (\`segsync graph --remote\` draws the workspace).`)
+  if (summarised) legend.push(`Summarised: the whole picture has ${groupDigits(total)} nodes (\`segsync graph --remote\` draws the workspace).`)
   return `\`\`\`mermaid\n${toMermaid(picture)}\`\`\`\n\n<sub>${legend.join(' ')}</sub>`
 }

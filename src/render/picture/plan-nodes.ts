@@ -6,6 +6,7 @@ import type {Change} from '../../generated/plan.js'
 import {swing} from '../audience.js'
 import {isBlocked} from '../markdown/order.js'
 import {shorten, type PictureBuilder} from './picture.js'
+import {countText, groupDigits} from '../../util/numbers.js'
 
 /** Names longer than this are shortened in the comment's picture (the text below has them whole). */
 export const NAME_LENGTH = 60
@@ -35,7 +36,7 @@ function changeLine(change: Change): string {
 /** The audience on a node: "12,400 → 3,100 (−75%)", "12,400 now", "unknown → 0"; undefined when nothing is known. */
 export function audienceBadge(change: Change): string | undefined {
   const {current, proposed, capped} = change.audience
-  const n = (value: number) => `${capped && value !== 0 ? '≥ ' : ''}${value.toLocaleString('en-US')}`
+  const n = (value: number) => countText(value, capped)
   if (current !== null && proposed !== null) return `${n(current)} → ${n(proposed)}${swing(current, proposed, capped)}`
   if (current !== null) return `${n(current)} now`
   if (proposed !== null) return change.action === 'create' ? n(proposed) : `unknown → ${n(proposed)}`
@@ -43,5 +44,5 @@ export function audienceBadge(change: Change): string | undefined {
 }
 
 export function count(n: number, noun: string): string {
-  return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`
+  return `${groupDigits(n)} ${noun}${n === 1 ? '' : 's'}`
 }

@@ -1,4 +1,5 @@
 import type {Rule} from './rule.js'
+import {countText} from '../../../util/numbers.js'
 
 /**
  * `policy.audienceChange`: a change whose audience swings past a limit (current → proposed, both
@@ -9,7 +10,7 @@ export const audienceChange: Rule = (change, ctx) => {
   const {current, proposed, capped} = change.audience
   if (!limits || current === null || proposed === null || current === proposed) return []
   // A capped count is a lower bound; the swing it shows is then the least the real one can be.
-  const people = (n: number) => `${capped && n !== 0 ? '≥ ' : ''}${n.toLocaleString('en-US')} ${n === 1 ? 'person' : 'people'}`
+  const people = (n: number) => `${countText(n, capped)} ${n === 1 ? 'person' : 'people'}`
   if (proposed < current && limits.maxDropPercent !== undefined) {
     const drop = current === 0 ? 0 : ((current - proposed) / current) * 100
     if (drop > limits.maxDropPercent) {
