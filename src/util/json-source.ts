@@ -54,7 +54,44 @@ export function parseJsonWithPositions(text: string): ParsedJson {
   }
   if (mayHaveDuplicateKeys(text, value)) return parseWithTree(text)
   let tree: ParsedJson | undefined
-  return {value, errors: [], duplicateKeys: [], locate: (path, at) => (tree ??= parseWithTree(text)).locate(path, at)}
+  return {
+    value,
+    errors: [],
+    duplicateKeys: [],
+    // A top-level key (a plan places every change at its file's "name") is found by one scan of
+    // the text; anything deeper, or missing, asks the tree.
+    locate: (path, at) => (path.length === 1 && typeof path[0] === 'string' ? topLevel(text, path[0], at) : undefined) ?? (tree ??= parseWithTree(text)).locate(path, at),
+  }
+}
+
+const isSpace = (c: number) => c === 32 || c === 10 || c === 13 || c === 9
+
+/**
+ * Where the top-level `key` of valid JSON without duplicate keys starts (its opening quote with
+ * `at: 'key'`, else its value's first character), as jsonc-parser's tree places it; undefined
+ * when the root holds no such key. One pass over the text, tracking strings and nesting.
+ */
+export function topLevel(text: string, key: string, at: 'key' | 'value' = 'value'): Position | undefined {
+  let depth = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 123 || c === 91) depth++
+    else if (c === 125 || c === 93) depth--
+    else if (c === 34) {
+      const start = i
+      for (i++; i < text.length && text.charCodeAt(i) !== 34; i++) if (text.charCodeAt(i) === 92) i++
+      if (depth !== 1) continue
+      let colon = i + 1
+      while (isSpace(text.charCodeAt(colon))) colon++
+      if (text.charCodeAt(colon) !== 58) continue
+      const raw = text.slice(start + 1, i)
+      if ((raw.includes('\\') ? (JSON.parse(text.slice(start, i + 1)) as string) : raw) !== key) continue
+      let offset = start
+      if (at === 'value') for (offset = colon + 1; isSpace(text.charCodeAt(offset)); offset++);
+      return positionAt(lineStarts(text), offset)
+    }
+  }
+  return undefined
 }
 
 /**

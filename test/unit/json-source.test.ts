@@ -2,7 +2,8 @@
 // asked for. These hold the fast path to the answers of the tree: the same value, every duplicate
 // key, and the same positions.
 import {describe, expect, it} from 'vitest'
-import {parseJsonWithPositions} from '../../src/util/json-source.js'
+import {findNodeAtLocation, parseTree} from 'jsonc-parser'
+import {lineStarts, parseJsonWithPositions, positionAt, topLevel} from '../../src/util/json-source.js'
 
 const text = '{\n  "name": "A: b",\n  "root": {"kind": "group", "children": [{"field": "x:y", "value": 1}]}\n}\n'
 
@@ -49,5 +50,29 @@ describe('parseJsonWithPositions', () => {
       expect(parsed.errors.length, JSON.stringify(json)).toBeGreaterThan(0)
       expect(parsed.value).toBeUndefined()
     }
+  })
+})
+
+describe('a top-level key is placed without the tree, where the tree places it', () => {
+  const texts = [
+    text,
+    '{"root": {"name": "inner", "list": ["}", "{", "\\"name\\": x"]}, "name": "outer"}',
+    '{\r\n\t"dependsOn" : [ "a" ],\r\n\t"na\\u006de"  :\r\n  "escaped key",\r\n\t"root": {}\r\n}',
+    '{"a": {"b": {"c": [1, {"name": 2}]}}, "name"\n:\n  {"deep": true}, "z": null}',
+    '  {"quote\\\\": "a\\\\", "name": "after an escaped backslash"}',
+  ]
+  it.each(texts)('%j', (json) => {
+    const parsed = parseJsonWithPositions(json)
+    const starts = lineStarts(json)
+    const tree = parseTree(json)!
+    for (const key of Object.keys(JSON.parse(json) as object)) {
+      const property = findNodeAtLocation(tree, [key])!.parent!
+      expect(topLevel(json, key, 'key')).toEqual(positionAt(starts, property.children![0]!.offset))
+      expect(topLevel(json, key)).toEqual(positionAt(starts, property.children![1]!.offset))
+      expect(parsed.locate([key])).toEqual(positionAt(starts, property.children![1]!.offset))
+    }
+    expect(topLevel(json, 'missing')).toBeUndefined()
+    // A key the root does not hold is placed at the root, as the tree does.
+    expect(parsed.locate(['missing'])).toEqual(positionAt(starts, tree.offset))
   })
 })
