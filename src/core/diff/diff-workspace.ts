@@ -51,7 +51,7 @@ export function diffWorkspace({definitions, remotes, provider, prune, ...input}:
       continue
     }
     const local = {name: def.name, ...provider.normalize(def.body, nameOf)}
-    const current = {name: remote.name, ...provider.normalize(read, nameOf)}
+    const current = remoteForm(remote, provider, nameOf, read)
     if (sameJson(current, local)) {
       unchanged.push(def.name)
       continue
@@ -75,8 +75,8 @@ function namesById(remotes: RemoteSegment[]): NameOf {
 }
 
 /** The remote segment in the same normalised form as a local definition: `{name, ...body}`. */
-export function remoteForm(remote: RemoteSegment, provider: Provider, nameOf: NameOf): SegmentBody & {name: string} {
-  return {name: remote.name, ...provider.normalize(provider.toDefinition(remote, nameOf), nameOf)}
+export function remoteForm(remote: RemoteSegment, provider: Provider, nameOf: NameOf, read = provider.toDefinition(remote, nameOf)): SegmentBody & {name: string} {
+  return {name: remote.name, ...provider.normalize(read, nameOf)}
 }
 
 function createChange(def: Definition, local: SegmentBody, describe: Describe): CreateChange {
