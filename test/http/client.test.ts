@@ -100,6 +100,24 @@ describe('HTTP layer', () => {
     expect(other.stats.retries).toBe(1) // the corrupt brotli body, read again
   })
 
+  it('close lets a request under way finish, and closes idle sockets at once', async () => {
+    const {emulator, http, list} = await setup({maxAttempts: 1})
+    emulator.faults.add({path: '/api/v1/segments', times: 1, fault: {type: 'latency', ms: 150}})
+    const slow = list()
+    await new Promise((resolve) => setTimeout(resolve, 30)) // the request has left
+    const closed = http.close()
+    expect((await slow).status).toBe(200)
+    await closed
+    await expect(list()).rejects.toThrow() // a closed client sends nothing more
+    expect(segmentGets(emulator)).toHaveLength(1)
+
+    const idle = await setup()
+    await idle.list()
+    await idle.http.close()
+    await expect(idle.list()).rejects.toThrow()
+    expect(segmentGets(idle.emulator)).toHaveLength(1)
+  })
+
   it.each([400, 404, 409, 422, 501])('does not retry a %i', async (status) => {
     const {emulator, list} = await setup()
     emulator.faults.add({path: '/api/v1/segments', fault: {type: 'status', status}})
