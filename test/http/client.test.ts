@@ -172,4 +172,24 @@ describe('HTTP layer', () => {
     expect((await list()).body).toEqual({success: true, segments: []})
     expect(segmentGets(emulator)).toHaveLength(4)
   })
+
+  it('times out an answer that never starts, and one whose body stalls, and says so', async () => {
+    const {emulator, list} = await setup({maxAttempts: 2})
+    emulator.faults.add({path: '/api/v1/segments', fault: {type: 'hang'}})
+    await expect(list()).rejects.toThrow(/GET \/api\/v1\/segments failed: timed out/)
+
+    let sent = 0
+    const server = createServer((_req, out) => {
+      sent++
+      out.writeHead(200, {'content-type': 'application/json', 'content-length': '100'})
+      out.write('{"segments": [') // and nothing more
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    onTestFinished(() => new Promise<void>((resolve) => server.close(() => resolve())))
+    onTestFinished(() => server.closeAllConnections())
+    const http = await createHttpClient({baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, vendor: 'X', timeoutMs: 200, retry: {maxAttempts: 2, baseDelayMs: 5, maxDelayMs: 10}})
+    onTestFinished(() => http.close())
+    await expect(http.request({method: 'GET', path: '/x'})).rejects.toThrow(/gave up after 2 attempts\. Last: GET \/x failed: timed out/)
+    expect(sent).toBe(2)
+  })
 })
