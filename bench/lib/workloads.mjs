@@ -24,8 +24,13 @@ export const workloads = {
       const details = Promise.all(SEQ_ACTIVE.map((s) => get(`/api/v1/campaigns?status=${s}&limit=100&offset=0`))).then((lists) =>
         Promise.all(lists.flatMap((l) => l.campaigns).map((c) => get(`/api/v1/campaigns/${c.id}`))),
       )
-      await Promise.all([details, get('/api/v1/sequences'), get('/api/v1/segments')])
+      const [, , list] = await Promise.all([details, get('/api/v1/sequences'), get('/api/v1/segments')])
+      return list.segments
     },
+    /** A listed segment's body as its definition writes it (server ids dropped, segment ids as `{ $segment }`): the least diff. */
+    asDefinition: (segment, nameOf) => ({root: seqDefinition(segment.root, nameOf)}),
+    /** One member count per changed segment (#17). */
+    countPath: (id) => `/api/v1/segments/${id}/count`,
     seed({segments, campaigns, activeShare = 0.1}) {
       const segs = Array.from({length: segments}, (_, i) => ({id: `seg_${i}`, name: `Segment ${i}`, root: seqRoot(`v${i}`, i % 50 === 49 ? `seg_${i - 1}` : undefined, true)}))
       const activeEvery = Math.round(1 / activeShare)
@@ -52,8 +57,12 @@ export const workloads = {
     /** Segments, and one list per status read (SCHEDULED, SENDING, DRAFT). */
     minimumCalls: () => 1 + 3,
     async minimalRead(get) {
-      await Promise.all([get('/segments'), ...['SCHEDULED', 'SENDING', 'DRAFT'].map((s) => get(`/campaigns?status=${s}&page=1&pageSize=100`))])
+      const [list] = await Promise.all([get('/segments'), ...['SCHEDULED', 'SENDING', 'DRAFT'].map((s) => get(`/campaigns?status=${s}&page=1&pageSize=100`))])
+      return list
     },
+    asDefinition: (segment) => segment,
+    /** Member counts come with the list. */
+    countPath: undefined,
     seed({segments, campaigns, activeShare = 0.1}) {
       const segs = Array.from({length: segments}, (_, i) => ({id: `seg_${i}`, name: `Segment ${i}`, description: null, trackMembership: false, condition: mgCondition(`v${i}`)}))
       const activeEvery = Math.round(1 / activeShare)
@@ -69,6 +78,16 @@ export const workloads = {
     definition: (i) => ({name: `Segment ${i}`, condition: mgCondition('changed')}),
     unchanged: (i) => ({name: `Segment ${i}`, condition: mgCondition(`v${i}`)}),
   },
+}
+
+/** A Sequenzy tree without its server-added ids, segment ids as `{ $segment: name }`. */
+function seqDefinition(node, nameOf) {
+  if (Array.isArray(node)) return node.map((n) => seqDefinition(n, nameOf))
+  if (!node || typeof node !== 'object') return node
+  const out = {}
+  for (const key in node) if (key !== 'id') out[key] = seqDefinition(node[key], nameOf)
+  if (out.field === 'segment' && typeof out.value === 'string') out.value = {$segment: nameOf(out.value)}
+  return out
 }
 
 function seqRoot(value, ref, withIds) {

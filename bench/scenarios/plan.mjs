@@ -131,8 +131,12 @@ export async function managedPlanScenario({provider, segments = 5000, campaigns 
   const floor = () => timeProcess([join(ROOT, 'bench', 'baseline-managed.mjs'), provider, emulator.url, w.key], options).ms
   // segsync's own reads (contract checks, mapping) on top of the same validation, nothing after them.
   const checked = () => timeProcess([join(ROOT, 'bench', 'baseline-managed.mjs'), provider, emulator.url, w.key, 'checked'], options).ms
+  // The floor's bare reads, then the least a plan must do: compare, count the changed, write the names.
+  const planned = () => timeProcess([join(ROOT, 'bench', 'baseline-managed.mjs'), provider, emulator.url, w.key, 'planned'], options)
   const first = plan() // file system cache, and what the plan found
   const summary = JSON.parse(first.result.stdout).summary
+  const least = JSON.parse(planned().result.stdout)
+  if (least.changed.length !== summary.update + summary.create) throw new Error(`the minimal plan found ${least.changed.length} changes, segsync ${summary.update + summary.create}`)
   validate()
   floor()
   checked()
@@ -140,11 +144,13 @@ export async function managedPlanScenario({provider, segments = 5000, campaigns 
   const validateMs = []
   const floorMs = []
   const checkedMs = []
+  const plannedMs = []
   for (let r = 0; r < runs; r++) {
     planMs.push(plan().ms)
     validateMs.push(validate())
     floorMs.push(floor())
     checkedMs.push(checked())
+    plannedMs.push(planned().ms)
   }
   await emulator.close()
   repo.remove()
@@ -163,6 +169,8 @@ export async function managedPlanScenario({provider, segments = 5000, campaigns 
     floorRatioToBound: round(median(floorMs) / boundMs, 2),
     checkedReadsMs: round(median(checkedMs)),
     checkedReadsRatioToBound: round(median(checkedMs) / boundMs, 2),
+    minimalPlanMs: round(median(plannedMs)),
+    minimalPlanRatioToBound: round(median(plannedMs) / boundMs, 2),
     planned: summary,
   }
 }

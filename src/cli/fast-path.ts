@@ -15,6 +15,9 @@ import {installOutputRedaction} from '../util/redact.js'
 import {SegsyncError} from '../errors.js'
 import {commandIO, errorJson, reportError, writeJson, type CommandIO} from './io.js'
 
+/** For bin/run.js: how a run the fast path finished ends. */
+export {exitWhenFlushed} from './io.js'
+
 /** A flag as oclif.manifest.json describes it. */
 export interface ManifestFlag {
   name: string

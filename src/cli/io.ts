@@ -62,6 +62,17 @@ export function writeJson(json: unknown): void {
   process.stdout.write(JSON.stringify(json, null, 2) + '\n')
 }
 
+/**
+ * The end of a finished run: exit as soon as everything written to stdout and stderr has reached
+ * the OS. Left to itself, Node first waits for V8's background work and tears the whole heap
+ * down: 30–90 ms after a plan of 5,000 segments here. Writes to a pipe are asynchronous on POSIX;
+ * an empty write's callback comes after every earlier write's, so no output is cut short.
+ */
+export async function exitWhenFlushed(streams: NodeJS.WriteStream[] = [process.stdout, process.stderr]): Promise<never> {
+  await Promise.all(streams.map((stream) => new Promise<void>((resolve) => (stream.writable ? stream.write('', () => resolve()) : resolve()))))
+  process.exit()
+}
+
 /** A SegsyncError as the user meets it: its exit code, its problems, the error and its hint. */
 export function reportError(err: SegsyncError, io: Pick<CommandIO, 'json' | 'c'>): void {
   process.exitCode = err.exitCode

@@ -8,7 +8,7 @@
 import {existsSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {runCli, type CliResult} from '../helpers/cli.js'
+import {runCli, startCli, type CliResult} from '../helpers/cli.js'
 import {jsonConfig, tempRepo} from '../helpers/temp-repo.js'
 
 const group = (value: string) => ({kind: 'group', joinOperator: 'and', children: [{kind: 'filter', field: 'status', operator: 'is', value}]})
@@ -70,5 +70,27 @@ describe('the fast path answers as oclif does', () => {
     const misspelt = await bothWays(['plan', '--detailed-exit-code'], repo.dir)
     expect(misspelt.code).toBe(64)
     expect(misspelt.stderr).toContain('--detailed-exit-code')
+  })
+})
+
+describe('the fast path exits once its output is flushed', () => {
+  it('a plan larger than a pipe holds reaches a reader that starts late, whole', async () => {
+    const files: Record<string, unknown> = {'segsync.config.json': jsonConfig('embedded')}
+    for (let i = 0; i < 300; i++) files[`segments/s${i}.json`] = {name: `Segment ${i}`, root: group(`value ${i} `.repeat(20))}
+    const repo = tempRepo(files)
+    const child = startCli(['plan', '--json'], {cwd: repo.dir})
+    child.stdin.end()
+    const closed = new Promise<number | null>((resolve) => child.on('close', resolve))
+    // Nobody reads for a while: the pipe fills, and the rest of the plan waits in the process.
+    child.stdout.pause()
+    await new Promise((resolve) => setTimeout(resolve, 1500))
+    const chunks: Buffer[] = []
+    child.stdout.on('data', (d: Buffer) => chunks.push(d))
+    child.stdout.resume()
+    child.stderr.resume()
+    expect(await closed).toBe(0)
+    const out = Buffer.concat(chunks)
+    expect(out.length).toBeGreaterThan(1 << 17) // twice a Linux pipe's 64 KiB
+    expect(JSON.parse(out.toString()).summary).toMatchObject({create: 300})
   })
 })
