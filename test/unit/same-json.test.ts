@@ -30,6 +30,10 @@ const values: unknown[] = [
   ['a'],
   {constructor: 1},
   {toString: undefined},
+  // Own keys only, as JSON: an inherited enumerable key counts for nothing; no prototype is fine.
+  Object.assign(Object.create({a: 2}) as object, {b: 2}),
+  Object.assign(Object.create(null) as object, {a: 1, b: 2}),
+  {b: 2},
   {root: {joinOperator: 'and', children: {'status is "a"': {field: 'status', operator: 'is', value: 'a'}}}},
   {root: {joinOperator: 'or', children: {'status is "a"': {field: 'status', operator: 'is', value: 'a'}}}},
   {root: {joinOperator: 'and', children: {'status is "a"': {field: 'status', operator: 'is', value: {$segment: 'A'}}}}},

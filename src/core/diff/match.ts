@@ -32,21 +32,22 @@ export function matchDefinitions(definitions: Definition[], remotes: RemoteSegme
   }
   const taken = new Set<RemoteSegment>()
   const pick = (name: string): RemoteSegment | undefined => {
-    const single = byName.get(name)
-    const found = shared.get(name) ?? (single ? [single] : [])
-    if (found.length > 1) {
+    const found = shared.get(name)
+    if (found) {
       throw new AmbiguousRemoteError(
         `${found.length} ${vendor} segments are named ${JSON.stringify(name)} (ids ${found.map((r) => r.id).sort().join(', ')}); segsync cannot tell which one the definition manages`,
         `Rename or delete the extra ones in ${vendor}, then run again.`,
       )
     }
-    return found[0] && !taken.has(found[0]) ? found[0] : undefined
+    const single = byName.get(name)
+    return single && !taken.has(single) ? single : undefined
   }
   // Exact names first, so a rename never steals a segment another definition names.
   const pairs: Pair[] = definitions.map((definition) => {
     const remote = pick(definition.name)
-    if (remote) taken.add(remote)
-    return {definition, ...(remote ? {remote} : {})}
+    if (!remote) return {definition}
+    taken.add(remote)
+    return {definition, remote}
   })
   for (const pair of pairs) {
     if (pair.remote || pair.definition.ensure === 'absent') continue

@@ -43,7 +43,8 @@ export interface DiffStage {
  */
 export function diffStage(input: Pick<WorkspacePlanInput, 'workspace' | 'provider' | 'definitions' | 'remotes'>): DiffStage {
   const {provider, definitions, remotes} = input
-  const remotesById = new Map(remotes.map((r) => [r.id, r]))
+  const remotesById = new Map<string, RemoteSegment>()
+  for (const r of remotes) remotesById.set(r.id, r)
   const nameOf = (id: string) => remotesById.get(id)?.name
   const diff = diffWorkspace({definitions, remotes, provider, prune: input.workspace.prune === true, nameOf})
   const renamed = new Map(diff.changes.flatMap((c) => (c.action === 'update' && c.previousName ? [[c.name, c.previousName] as const] : [])))
