@@ -75,7 +75,7 @@ describe('the fast path answers as oclif does', () => {
 
 describe('the fast path exits once its output is flushed', () => {
   it('a plan larger than a pipe holds reaches a reader that starts late, whole', async () => {
-    const files: Record<string, unknown> = {'segsync.config.json': jsonConfig('embedded')}
+    const files: Record<string, string | object> = {'segsync.config.json': jsonConfig('embedded')}
     for (let i = 0; i < 300; i++) files[`segments/s${i}.json`] = {name: `Segment ${i}`, root: group(`value ${i} `.repeat(20))}
     const repo = tempRepo(files)
     const child = startCli(['plan', '--json'], {cwd: repo.dir})
