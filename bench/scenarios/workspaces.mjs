@@ -69,20 +69,10 @@ function compare(repo, one, w, runs) {
   return {all, one: single, allMs: median(all), oneMs: median(single)}
 }
 
-/** The definition files of one account: every seeded segment, `changed` of them with a new condition. */
+/** The definition files of one account: every seeded segment as its definition (the workload's reading of it), `changed` of them with a new condition. */
 function definitions(w, segments, changed) {
   const seeded = w.seed({segments, campaigns: 0}).segments
+  const names = new Map(seeded.map((s) => [s.id, s.name]))
   const step = Math.floor(segments / changed)
-  return Object.fromEntries(seeded.map((s, i) => [`s${i}.json`, i % step === 0 ? w.definition(i) : {name: s.name, root: asDefinition(s.root)}]))
-}
-
-/** A seeded remote body as its definition: server-added ids dropped, segment ids as `{ $segment }`. */
-function asDefinition(node) {
-  if (Array.isArray(node)) return node.map(asDefinition)
-  if (node && typeof node === 'object') {
-    const out = Object.fromEntries(Object.entries(node).filter(([k]) => k !== 'id').map(([k, v]) => [k, asDefinition(v)]))
-    if (out.field === 'segment' && typeof out.value === 'string') out.value = {$segment: `Segment ${out.value.slice('seg_'.length)}`}
-    return out
-  }
-  return node
+  return Object.fromEntries(seeded.map((s, i) => [`s${i}.json`, i % step === 0 ? w.definition(i) : {name: s.name, ...w.asDefinition(s, (id) => names.get(id))}]))
 }
