@@ -32,8 +32,14 @@ export function slidingWindows(initial: Budget | undefined, marginMs = 0): Slidi
   let windows = windowsOf(budget, marginMs)
   const times: number[] = []
   let open = 0
+  // Times of finished requests, oldest first: each window's count is a binary search, so an
+  // acquire costs O(log n) however many requests a lifted budget lets through in a minute.
+  // A minute is kept whatever the windows are now: a budget tightened later (a workspace with a
+  // per-minute limit joining) counts the requests already made.
   const prune = (now: number) => {
-    while (times.length > 0 && times[0]! < now - 60_000 - marginMs) times.shift()
+    const horizon = now - 60_000 - marginMs
+    const drop = firstWhere(times, (t) => t >= horizon)
+    if (drop > 0) times.splice(0, drop)
   }
   return {
     get active() {
@@ -42,17 +48,18 @@ export function slidingWindows(initial: Budget | undefined, marginMs = 0): Slidi
     waitFor(now) {
       let wait = 0
       for (const w of windows) {
-        const inWindow = times.filter((t) => t > now - w.size)
+        const start = firstWhere(times, (t) => t > now - w.size)
+        const inWindow = times.length - start
         // Requests under way count as now: only finished ones leave the window.
-        const over = inWindow.length + open - w.max
+        const over = inWindow + open - w.max
         if (over < 0) continue
-        wait = Math.max(wait, over < inWindow.length ? inWindow[over]! + w.size - now : POLL_MS)
+        wait = Math.max(wait, over < inWindow ? times[start + over]! + w.size - now : POLL_MS)
       }
       return wait
     },
     record(now) {
       if (windows.length === 0) return
-      times.push(now)
+      times.splice(firstWhere(times, (t) => t > now), 0, now)
       prune(now)
     },
     begin() {
@@ -63,9 +70,7 @@ export function slidingWindows(initial: Budget | undefined, marginMs = 0): Slidi
         ended = true
         open--
         if (windows.length === 0) return
-        let i = times.length
-        while (i > 0 && times[i - 1]! > at) i--
-        times.splice(i, 0, at)
+        times.splice(firstWhere(times, (t) => t > at), 0, at)
         prune(at)
       }
     },
@@ -86,4 +91,16 @@ function windowsOf(budget: Budget, marginMs: number): Array<{size: number; max: 
 /** The lower of two limits; an absent one sets none. */
 function stricter(a: number | undefined, b: number | undefined): number | undefined {
   return a === undefined ? b : b === undefined ? a : Math.min(a, b)
+}
+
+/** The first index of ascending `times` where `holds` (a test false before some index, true from it on); times.length when none. */
+function firstWhere(times: readonly number[], holds: (t: number) => boolean): number {
+  let lo = 0
+  let hi = times.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (holds(times[mid]!)) hi = mid
+    else lo = mid + 1
+  }
+  return lo
 }
