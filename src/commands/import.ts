@@ -5,7 +5,7 @@ import {InvalidDefinitionsError, SegsyncError} from '../errors.js'
 
 export default class Import extends BaseCommand {
   static override summary = 'Write definition files for remote segments that no file manages yet.'
-  static override description = `Reads each workspace's remote segments and writes one definition file per segment that no definition manages (by name or renamedFrom): JSON with $schema, or TS with the typed helpers. Segment ids inside conditions become { "$segment": "<name>" } references, so the files work in any workspace. Read-only (static) segments are skipped with a note. Existing files are never overwritten. Afterwards segsync checks the round trip: a plan right after the import shows no changes for the imported segments.
+  static override description = `Reads every workspace's remote segments at once (when one read fails, nothing is written) and writes one definition file per segment that no definition manages (by name or renamedFrom): JSON with $schema, or TS with the typed helpers. Segment ids inside conditions become { "$segment": "<name>" } references, so the files work in any workspace. Read-only (static) segments are skipped with a note. Existing files are never overwritten. Afterwards segsync checks the round trip: a plan right after the import shows no changes for the imported segments.
 
 Exit codes: 0 success, 3 invalid definitions/config (or the imported files did not round-trip), 4 authentication refused, 5 retries exhausted.`
   static override examples = [
@@ -27,7 +27,7 @@ Exit codes: 0 success, 3 invalid definitions/config (or the imported files did n
   async run() {
     const {flags} = await this.parse(Import)
     const ctx = this.setup(flags)
-    const [{prepare}, {importWorkspace}, {globFilter}, {renderImport}] = await Promise.all([
+    const [{prepare}, {importWorkspaces}, {globFilter}, {renderImport}] = await Promise.all([
       import('../core/pipeline.js'),
       import('../core/import/run-import.js'),
       import('../core/import/select.js'),
@@ -36,17 +36,12 @@ Exit codes: 0 success, 3 invalid definitions/config (or the imported files did n
     const prepared = await prepare({...ctx, missingFolderOk: true, online: true})
     if (prepared.problems.length > 0) throw new InvalidDefinitionsError(prepared.problems)
     if (flags.dir && prepared.workspaces.length > 1) throw new SegsyncError('--dir needs a single workspace: add -w NAME')
-    const results = []
-    for (const pw of prepared.workspaces) {
-      results.push(
-        await importWorkspace(ctx, pw, {
-          format: flags.format as 'json' | 'ts',
-          dir: flags.dir ? resolve(flags.dir) : undefined,
-          nameFilter: globFilter(flags.name),
-          dryRun: flags['dry-run'],
-        }),
-      )
-    }
+    const results = await importWorkspaces(ctx, prepared.workspaces, {
+      format: flags.format as 'json' | 'ts',
+      dir: flags.dir ? resolve(flags.dir) : undefined,
+      nameFilter: globFilter(flags.name),
+      dryRun: flags['dry-run'],
+    })
     this.log(renderImport(results, {dryRun: flags['dry-run'], c: this.c}))
     const broken = results.flatMap((r) => r.roundTrip.problems)
     if (broken.length > 0) throw new InvalidDefinitionsError(broken)

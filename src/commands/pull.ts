@@ -5,7 +5,7 @@ import {packageVersion} from '../util/package-root.js'
 
 export default class Pull extends BaseCommand {
   static override summary = 'Rewrite definition files from edits made in the vendor (drift), keeping their formatting.'
-  static override description = `The reverse of apply for managed segments: reads each workspace's remote segments and rewrites the definition file of every segment whose remote body differs from its file, so that a plan right after shows no change for it. pull only reads from the vendor (a read-only key is enough) and never writes to it.
+  static override description = `The reverse of apply for managed segments: reads every workspace's remote segments at once and rewrites the definition file of every segment whose remote body differs from its file, so that a plan right after shows no change for it. pull only reads from the vendor (a read-only key is enough) and never writes to it.
 
 JSON files keep their $schema, key order, indentation and segsync fields (renamedFrom, dependsOn, protected); segment ids come back as { "$segment": "<name>" } references. TS files whose default export is an object literal (directly or inside defineSegment(…)) are edited in place: imports, comments, segment('…') calls and layout stay. A TS file that computes its body in code is not written: pull names it, says why and shows the definition it would hold. A segment renamed in the vendor's UI (recognised when its body is unchanged) takes the new name, and the old one goes into renamedFrom. pull makes files match the vendor: run it on a branch without unapplied edits.
 

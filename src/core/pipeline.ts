@@ -7,6 +7,7 @@ import type {ApplyReport} from '../generated/apply-report.js'
 import type {GraphDocument, WorkspaceGraph} from '../generated/graph.js'
 import type {PlanDocument} from '../generated/plan.js'
 import {packageVersion} from '../util/package-root.js'
+import {allSettledInOrder} from '../util/settle.js'
 import type {ApplyOutcome} from './apply/apply-workspace.js'
 import {applyWorkspaces} from './apply/apply-workspaces.js'
 import {assertNotBlocked, type ApplyFlags} from './apply/gate.js'
@@ -14,7 +15,7 @@ import {buildReport} from './apply/report.js'
 import {compareWithSaved} from './apply/saved-plan.js'
 import {workspaceGraph} from './graph/workspace-graph.js'
 import type {PlanRun} from './plan-run.js'
-import type {Prepared, RunContext} from './prepare.js'
+import type {Prepared, PreparedWorkspace, RunContext} from './prepare.js'
 
 export {plan, type PlanRun, type Session} from './plan-run.js'
 export {prepare, type Prepared, type PreparedWorkspace, type RunContext} from './prepare.js'
@@ -61,23 +62,25 @@ export function applyExitCode(report: ApplyReport, outcomes: ApplyOutcome[]): nu
 
 /**
  * The graph of every selected workspace (`segsync graph`): from the definitions alone, with no
- * request; with `remote`, also each vendor's segments and campaigns (read beside each other).
+ * request; with `remote`, also each vendor's segments and campaigns, every workspace at once
+ * (its list and campaigns beside each other). Graphs in config order; when a read fails, the first
+ * failing workspace's error in config order, after every connection is closed.
  */
 export async function graphs(ctx: RunContext, prepared: Prepared, options: {remote: boolean}): Promise<GraphDocument> {
-  const workspaces: WorkspaceGraph[] = []
-  for (const {workspace: ws, provider, definitions} of prepared.workspaces) {
-    if (!options.remote) {
-      workspaces.push(workspaceGraph({name: ws.name, provider, definitions}))
-      continue
-    }
-    const conn = await ctx.connector.open(ws, provider)
-    try {
-      ctx.progress(`${ws.name}: reading ${provider.label} segments and campaign usage (${conn.endpoint})…`)
-      const [remotes, usage] = await Promise.all([conn.client.listSegments(), conn.client.campaignUsage()])
-      workspaces.push(workspaceGraph({name: ws.name, provider, definitions, remote: {endpoint: conn.endpoint, remotes, usage}}))
-    } finally {
-      await conn.close()
-    }
-  }
+  const all = prepared.workspaces
+  if (options.remote && all.length > 1) ctx.progress(`Reading ${all.length} workspaces at once: ${all.map((pw) => pw.workspace.name).join(', ')}`)
+  const workspaces = await allSettledInOrder(all.map((pw) => workspaceGraphOf(ctx, pw, options.remote)))
   return {formatVersion: 1, segsyncVersion: packageVersion(), remote: options.remote, workspaces}
+}
+
+async function workspaceGraphOf(ctx: RunContext, {workspace: ws, provider, definitions}: PreparedWorkspace, remote: boolean): Promise<WorkspaceGraph> {
+  if (!remote) return workspaceGraph({name: ws.name, provider, definitions})
+  const conn = await ctx.connector.open(ws, provider)
+  try {
+    ctx.progress(`${ws.name}: reading ${provider.label} segments and campaign usage (${conn.endpoint})…`)
+    const [remotes, usage] = await Promise.all([conn.client.listSegments(), conn.client.campaignUsage()])
+    return workspaceGraph({name: ws.name, provider, definitions, remote: {endpoint: conn.endpoint, remotes, usage}})
+  } finally {
+    await conn.close()
+  }
 }

@@ -63,4 +63,33 @@ describe('many workspaces at once', () => {
     expect(shared.requests.filter((r) => r.status === 429)).toEqual([])
     expect(shared.requests.length).toBeGreaterThan(16)
   })
+
+  it('checks, pulls and graphs every workspace side by side too, reporting in config order', async () => {
+    const {shared, run} = await setup()
+    const doctor = await run(['doctor'])
+    expect(doctor.code, doctor.stderr).toBe(0)
+    expect(doctor.stderr).toContain('Checking 3 workspaces at once: team-x, team-y, eu')
+    const order = (text: string) => ['team-x', 'team-y', 'eu'].map((name) => text.indexOf(name))
+    const doctorOrder = order(doctor.stdout)
+    expect([...doctorOrder].sort((a, b) => a - b)).toEqual(doctorOrder)
+    expect(doctorOrder[0]).toBeGreaterThanOrEqual(0)
+
+    await new Promise((resolve) => setTimeout(resolve, 1_100))
+    // --json keeps stderr quiet: the JSON says the order, the text run what it was doing.
+    const pull = await run(['pull', '--dry-run', '--json'])
+    expect(pull.code, pull.stderr).toBe(0)
+    const pulled = JSON.parse(pull.stdout).files as Array<{workspace: string; segment: string; status: string}>
+    // The files ask for 'new' where the vendor still has 'old': pull would rewrite them to 'old'.
+    expect(pulled.filter((f) => f.status !== 'skipped').map((f) => `${f.workspace} ${f.segment} ${f.status}`)).toEqual(['team-x X1 updated', 'team-x X2 updated', 'team-y Y1 updated', 'team-y Y2 unchanged', 'eu E1 updated'])
+    await new Promise((resolve) => setTimeout(resolve, 1_100))
+    const pullText = await run(['pull', '--dry-run'])
+    expect(pullText.code, pullText.stderr).toBe(0)
+    expect(pullText.stderr).toContain('Reading 3 workspaces at once: team-x, team-y, eu')
+
+    await new Promise((resolve) => setTimeout(resolve, 1_100))
+    const graph = await run(['graph', '--remote', '--format', 'json'])
+    expect(graph.code, graph.stderr).toBe(0)
+    expect(JSON.parse(graph.stdout).workspaces.map((w: {name: string}) => w.name)).toEqual(['team-x', 'team-y', 'eu'])
+    expect(shared.requests.filter((r) => r.status === 429)).toEqual([])
+  })
 })

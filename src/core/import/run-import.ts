@@ -13,7 +13,7 @@ import {schemaValidator} from '../validate/schema.js'
 import {redact} from '../../util/redact.js'
 import type {Problem, RemoteSegment} from '../model.js'
 import {diffWorkspace} from '../diff/diff-workspace.js'
-import {readRemoteSegments} from '../load/read-remote.js'
+import {readEveryWorkspace} from '../load/read-remote.js'
 import {prepare, type PreparedWorkspace, type RunContext} from '../pipeline.js'
 import {uniqueFileName} from './file-names.js'
 import {selectForImport} from './select.js'
@@ -40,9 +40,16 @@ export interface ImportResult {
   roundTrip: {checked: boolean; changed: string[]; problems: Problem[]}
 }
 
-export async function importWorkspace(ctx: RunContext, pw: PreparedWorkspace, options: ImportOptions): Promise<ImportResult> {
+/** Every workspace's vendor read at once (nothing is written when one read fails), then each workspace imported in config order. */
+export async function importWorkspaces(ctx: RunContext, workspaces: PreparedWorkspace[], options: ImportOptions): Promise<ImportResult[]> {
+  const read = await readEveryWorkspace(ctx, workspaces)
+  const results: ImportResult[] = []
+  for (const [i, pw] of workspaces.entries()) results.push(await importWorkspace(ctx, pw, read[i]!.remotes, options))
+  return results
+}
+
+async function importWorkspace(ctx: RunContext, pw: PreparedWorkspace, remotes: RemoteSegment[], options: ImportOptions): Promise<ImportResult> {
   const {workspace: ws, provider} = pw
-  const {remotes} = await readRemoteSegments(ctx, pw)
   const selection = selectForImport(remotes, pw.definitions, options.nameFilter)
   const dir = options.dir ?? ws.segmentsDir
   // A remote segment whose rules a definition cannot hold (e.g. an operator the vendor's documents

@@ -4,6 +4,7 @@
  */
 import type {RemoteSegment} from '../model.js'
 import type {PreparedWorkspace, RunContext} from '../pipeline.js'
+import {allSettledInOrder} from '../../util/settle.js'
 
 export async function readRemoteSegments(ctx: RunContext, pw: PreparedWorkspace): Promise<{remotes: RemoteSegment[]; endpoint: string}> {
   const {workspace: ws, provider} = pw
@@ -14,4 +15,15 @@ export async function readRemoteSegments(ctx: RunContext, pw: PreparedWorkspace)
   } finally {
     await conn.close()
   }
+}
+
+/**
+ * Every workspace's segments, read side by side (pull and import; their connector shares a
+ * request budget between workspaces on one endpoint with one key), in config order. When a read
+ * fails, every other read has finished and closed its connection first, and the error is that of
+ * the first failing workspace in config order: nothing is written for any of them.
+ */
+export async function readEveryWorkspace(ctx: RunContext, workspaces: PreparedWorkspace[]): Promise<Array<{remotes: RemoteSegment[]; endpoint: string}>> {
+  if (workspaces.length > 1) ctx.progress(`Reading ${workspaces.length} workspaces at once: ${workspaces.map((pw) => pw.workspace.name).join(', ')}`)
+  return allSettledInOrder(workspaces.map((pw) => readRemoteSegments(ctx, pw)))
 }

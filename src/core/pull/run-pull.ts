@@ -1,5 +1,5 @@
 /**
- * `segsync pull`: read each workspace's vendor (reads only), plan which definition files change
+ * `segsync pull`: read every workspace's vendor at once (reads only), plan which definition files change
  * (plan-pull.ts), rewrite them through the writer the command hands in (src/rewrite: format-
  * preserving, JSON and TS), and check the round trip: the files load, validate, and pull to
  * "unchanged" against the segments they came from, which is what makes a plan right after show no
@@ -12,7 +12,7 @@ import {redact} from '../../util/redact.js'
 import type {Problem, RemoteSegment} from '../model.js'
 import {toTsFile} from '../import/serialize.js'
 import {loadDefinitions} from '../load/load-definitions.js'
-import {readRemoteSegments} from '../load/read-remote.js'
+import {readEveryWorkspace} from '../load/read-remote.js'
 import type {PreparedWorkspace, RunContext} from '../pipeline.js'
 import {schemaPath} from '../../util/package-root.js'
 import {validateDefinitions} from '../validate/validate-definitions.js'
@@ -46,9 +46,10 @@ export interface PullResult {
 export async function pull(ctx: RunContext, workspaces: PreparedWorkspace[], options: PullOptions): Promise<PullResult> {
   const results: WorkspacePull[] = []
   const remotesOf = new Map<PreparedWorkspace, RemoteSegment[]>()
-  for (const pw of workspaces) {
+  const read = await readEveryWorkspace(ctx, workspaces)
+  for (const [i, pw] of workspaces.entries()) {
     const {workspace: ws, provider} = pw
-    const {remotes, endpoint} = await readRemoteSegments(ctx, pw)
+    const {remotes, endpoint} = read[i]!
     remotesOf.set(pw, remotes)
     const entries = planPull({provider, definitions: pw.definitions, remotes, nameFilter: options.nameFilter})
     results.push({workspace: ws.name, provider: provider.id, label: provider.label, endpoint, entries})
