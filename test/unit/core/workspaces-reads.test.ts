@@ -32,7 +32,8 @@ function twoHeld(method: Method, dir = '/nonexistent-segsync-test') {
   ])
   const first = clients.get('first')!
   const second = clients.get('second')!
-  const [firstCall, secondCall] = [first[method].bind(first), second[method].bind(second)] as Array<() => Promise<never>>
+  const original = (client: FakeClient) => (client[method] as () => Promise<never>).bind(client)
+  const [firstCall, secondCall] = [original(first), original(second)]
   first[method] = async () => (await held, firstCall())
   second[method] = async () => (secondAsked(), secondCall())
   const lines: string[] = []
