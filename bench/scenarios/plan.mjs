@@ -10,6 +10,7 @@
  * for the list + the vendor answering it + decoding it. And it runs the built CLI once, cold, as a
  * user would (`segsync plan --json`), next to a bare `node -e 0`.
  */
+import {execFileSync} from 'node:child_process'
 import {join} from 'node:path'
 import {emulatorProcess} from '../lib/emulator.mjs'
 import {BIN, ROOT, median, round, tempDir, timeProcess} from '../lib/measure.mjs'
@@ -114,7 +115,9 @@ async function measure({provider, segments, campaigns, changed, rttMs, runs, nai
  * The plan target of issue 19: a repository that manages every remote segment (5,000 definitions,
  * `changed` of them edited) against `segsync validate` of the same files + 3 round trips. Both are
  * the built CLI, as a user runs them, alternated (medians of `runs`): what a plan adds to reading
- * and checking the files should be little more than the network's share.
+ * and checking the files should be little more than the network's share. Beside it, the same plan
+ * with the files committed in a git repository, as a team's CI runs it (the drift hint asks git
+ * when each changed file was last committed).
  */
 export async function managedPlanScenario({provider, segments = 5000, campaigns = 500, changed = 50, rttMs = 20, runs = 7}) {
   const w = workloads[provider]
@@ -124,8 +127,13 @@ export async function managedPlanScenario({provider, segments = 5000, campaigns 
   const files = {'segsync.config.json': {provider, segments: 'segments', apiKeyEnv: w.keyEnv, endpoint: emulator.url, rateLimit: {perSecond: 100_000}}}
   for (let i = 0; i < segments; i++) files[`segments/s${i}.json`] = i % step === 0 ? w.definition(i) : w.unchanged(i)
   const repo = tempDir(files)
+  // As a team runs it: the same files committed in a git repository, where the plan asks git
+  // when each changed file was last committed (its drift hint).
+  const committed = tempDir(files)
+  commitAll(committed.dir)
   const options = {cwd: repo.dir, env: {[w.keyEnv]: w.key}, maxBuffer: 1 << 28}
   const plan = () => timeProcess([BIN, 'plan', '--json'], {...options, allowFailure: true})
+  const planInGit = () => timeProcess([BIN, 'plan', '--json'], {...options, cwd: committed.dir, allowFailure: true}).ms
   const validate = () => timeProcess([BIN, 'validate'], options).ms
   // The floor: segsync's own validation, then the fewest calls, answers only parsed (no diff, no contract check, no counts).
   const floor = () => timeProcess([join(ROOT, 'bench', 'baseline-managed.mjs'), provider, emulator.url, w.key], options).ms
@@ -140,7 +148,9 @@ export async function managedPlanScenario({provider, segments = 5000, campaigns 
   validate()
   floor()
   checked()
+  planInGit()
   const planMs = []
+  const inGitMs = []
   const validateMs = []
   const floorMs = []
   const checkedMs = []
@@ -151,9 +161,11 @@ export async function managedPlanScenario({provider, segments = 5000, campaigns 
     floorMs.push(floor())
     checkedMs.push(checked())
     plannedMs.push(planned().ms)
+    inGitMs.push(planInGit())
   }
   await emulator.close()
   repo.remove()
+  committed.remove()
   work.remove()
   const boundMs = median(validateMs) + 3 * rttMs
   return {
@@ -171,8 +183,17 @@ export async function managedPlanScenario({provider, segments = 5000, campaigns 
     checkedReadsRatioToBound: round(median(checkedMs) / boundMs, 2),
     minimalPlanMs: round(median(plannedMs)),
     minimalPlanRatioToBound: round(median(plannedMs) / boundMs, 2),
+    planInGitMs: round(median(inGitMs)),
+    planInGitRatioToBound: round(median(inGitMs) / boundMs, 2),
     planned: summary,
   }
+}
+
+/** `git init` and one commit of everything in `dir`, with a fixed identity and date. */
+function commitAll(dir) {
+  const at = '2026-01-01T00:00:00Z'
+  const env = {...process.env, GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'bench@segsync.invalid', GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'bench@segsync.invalid', GIT_AUTHOR_DATE: at, GIT_COMMITTER_DATE: at}
+  for (const args of [['init', '-q'], ['add', '-A'], ['commit', '-q', '-m', 'segments']]) execFileSync('git', args, {cwd: dir, env, stdio: 'ignore'})
 }
 
 /** The minimal reader (baseline-minimal.mjs), median of `runs` after one warm-up. */

@@ -3,6 +3,8 @@
  * where the vendor gives an update time that is newer than the file's last commit.
  */
 import {execFileSync} from 'node:child_process'
+import {mkdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {delimiter, join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import type {RemoteSegment} from '../../src/core/model.js'
 import {driftHints} from '../../src/core/plan/drift.js'
@@ -64,6 +66,56 @@ describe('drift hints', () => {
     expect(await lastCommitTimes(repo.dir)('a.json')).toBeUndefined()
     repo.write('a.json', '{}\n')
     expect(await lastCommitTimes(repo.dir)('a.json')).toBe(committed)
+  })
+
+  it('answers every file asked at once from one git process, from a subfolder, whatever the file names', async () => {
+    const names = ['a.json', 'b c.json', 'ü.json', 'star*.json', 'q?.json', 'deep/d.json']
+    const repo = tempRepo({'README.md': 'x\n', ...Object.fromEntries(names.map((n) => [`work/segments/${n}`, '{}\n']))})
+    const at = (iso: string) => ({...process.env, GIT_COMMITTER_DATE: iso, GIT_AUTHOR_DATE: iso, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e.st', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e.st'})
+    const git = (args: string[], iso = '2026-03-01T12:00:00Z') => execFileSync('git', args, {cwd: repo.dir, env: at(iso), stdio: 'ignore'})
+    git(['init', '-q'])
+    git(['add', '.'])
+    git(['commit', '-q', '-m', 'all'])
+    // Later commits touch some files: each file's own last commit counts, not the newest of all.
+    repo.write('work/segments/b c.json', '{"b": 1}\n')
+    repo.write('work/segments/star*.json', '{"s": 1}\n')
+    git(['add', '.'])
+    git(['commit', '-q', '-m', 'b and star'], '2026-04-01T00:00:00Z')
+    repo.write('README.md', 'y\n')
+    git(['commit', '-q', '-am', 'readme'], '2026-05-01T00:00:00Z')
+    // `star*.json` as a pattern would also match this file, committed last.
+    repo.write('work/segments/star-late.json', '{}\n')
+    git(['add', '.'])
+    git(['commit', '-q', '-m', 'star-late'], '2026-06-01T00:00:00Z')
+    repo.write('work/segments/untracked.json', '{}\n')
+    repo.write('work/segments/ü.json', '{"edited": true}\n')
+
+    // A `git` on PATH that counts its runs before handing over to the real one.
+    const realGit = execFileSync('sh', ['-c', 'command -v git'], {encoding: 'utf8'}).trim()
+    const bin = join(repo.dir, 'bin')
+    mkdirSync(bin)
+    writeFileSync(join(bin, 'git'), `#!/bin/sh\necho run >> "${join(repo.dir, 'git-runs')}"\nexec "${realGit}" "$@"\n`, {mode: 0o755})
+    const path = process.env.PATH
+    process.env.PATH = `${bin}${delimiter}${path}`
+    try {
+      const times = lastCommitTimes(join(repo.dir, 'work'))
+      const files = [...names, 'untracked.json', 'missing.json'].map((n) => `segments/${n}`)
+      const answers = await Promise.all(files.map((f) => times(f)))
+      const seconds = (iso: string) => Date.parse(iso) / 1000
+      expect(Object.fromEntries(files.map((f, i) => [f, answers[i]]))).toEqual({
+        'segments/a.json': seconds('2026-03-01T12:00:00Z'),
+        'segments/b c.json': seconds('2026-04-01T00:00:00Z'),
+        'segments/ü.json': undefined,
+        'segments/star*.json': seconds('2026-04-01T00:00:00Z'),
+        'segments/q?.json': seconds('2026-03-01T12:00:00Z'),
+        'segments/deep/d.json': seconds('2026-03-01T12:00:00Z'),
+        'segments/untracked.json': undefined,
+        'segments/missing.json': undefined,
+      })
+      expect(readFileSync(join(repo.dir, 'git-runs'), 'utf8')).toBe('run\n')
+    } finally {
+      process.env.PATH = path
+    }
   })
 
   it('is said in the text plan and in the pull-request comment', () => {
