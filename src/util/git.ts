@@ -28,13 +28,16 @@ interface LastCommit {
 const CHUNK_CHARS = 16_000
 const TIMEOUT_MS = 5_000
 
+/** The files asked about in one turn of the event loop, and who waits for each. */
+type Batch = Map<string, Array<(seconds: number | undefined) => void>>
+
 export function lastCommitTimes(cwd: string): CommitTime {
   let root: string | null | undefined
-  let batch: Map<string, Array<(seconds: number | undefined) => void>> | undefined
+  let batch: Batch | undefined
   // A few at a time when a batch needs more than one process.
   const limit = pLimit(4)
 
-  const flush = async (asked: Map<string, Array<(seconds: number | undefined) => void>>) => {
+  const flush = async (asked: Batch) => {
     const pathOf = new Map([...asked.keys()].map((file) => [file, relative(root!, resolve(cwd, file)).split(sep).join('/')]))
     const inRepo = [...new Set(pathOf.values())].filter((p) => p !== '' && !p.startsWith('../'))
     const found = new Map<string, LastCommit>()
@@ -55,7 +58,8 @@ export function lastCommitTimes(cwd: string): CommitTime {
     return new Promise((done) => {
       if (!batch) {
         // Whatever is asked before the next turn of the event loop goes into one `git log`.
-        const asked = (batch = new Map())
+        const asked: Batch = new Map()
+        batch = asked
         setImmediate(() => {
           batch = undefined
           flush(asked).catch(() => asked.forEach((waiting) => waiting.forEach((d) => d(undefined))))
@@ -95,7 +99,7 @@ function lastCommits(root: string, paths: string[]): Promise<Map<string, LastCom
     // `:(literal)`: a file name with `*` or `?` is that file, not a pattern.
     const args = ['log', '-z', '--format=%x01%ct', '--raw', '--no-abbrev', '--no-renames', '--', ...paths.map((p) => `:(literal)${p}`)]
     const git = spawn('git', args, {cwd: root, stdio: ['ignore', 'pipe', 'ignore'], windowsHide: true})
-    const timer = setTimeout(() => finish(new Map()), TIMEOUT_MS)
+    const timer = setTimeout(() => finish(new Map<string, LastCommit>()), TIMEOUT_MS)
     let settled = false
     const finish = (result: Map<string, LastCommit>) => {
       if (settled) return
@@ -127,8 +131,8 @@ function lastCommits(root: string, paths: string[]): Promise<Map<string, LastCom
       }
       if (wanted.size === 0) finish(found)
     })
-    git.on('error', () => finish(new Map()))
-    git.on('close', (code) => finish(code === 0 || wanted.size === 0 ? found : new Map()))
+    git.on('error', () => finish(new Map<string, LastCommit>()))
+    git.on('close', (code) => finish(code === 0 || wanted.size === 0 ? found : new Map<string, LastCommit>()))
   })
 }
 
