@@ -6,7 +6,10 @@
  *
  * The files asked about together (every update of a plan) share one `git log` over all their paths,
  * read as it streams and stopped once every path has been seen: one process per file cost a plan of
- * 50 updates about a second here (each spawned from a process holding 5,000 definitions).
+ * 50 updates about a second here (each spawned from a process holding 5,000 definitions). Over
+ * several paths git simplifies history for all of them at once, so a merge can show a side
+ * branch's commit of a file too; the blob check below makes that "unknown", or a commit that left
+ * the file exactly as it is now.
  */
 import {spawn} from 'node:child_process'
 import {createHash} from 'node:crypto'
