@@ -41,16 +41,17 @@ export function commandIO(options: {json: boolean; color?: boolean; log?: (line:
 /** The pipeline's run context from the parsed global flags. */
 export function runContext(flags: GlobalFlags, io: CommandIO): RunContext {
   const debug = flags.debug ? (line: string) => void process.stderr.write(`${redact(line)}\n`) : undefined
+  const progress = (line: string) => {
+    if (!io.json) process.stderr.write(`${io.c.dim(line)}\n`)
+  }
   return {
     cwd: process.cwd(),
     configFile: flags.config,
     workspace: flags.workspace,
     noCode: flags['no-code'],
-    ...wiring({env: process.env, debug}),
+    ...wiring({env: process.env, debug, progress}),
     debug,
-    progress: (line) => {
-      if (!io.json) process.stderr.write(`${io.c.dim(line)}\n`)
-    },
+    progress,
   }
 }
 

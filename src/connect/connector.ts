@@ -15,11 +15,13 @@ export interface ConnectorOptions {
   env: NodeJS.ProcessEnv
   /** Every HTTP request and response, redacted (--debug). */
   debug?: (line: string) => void
+  /** Progress lines (stderr): here, when the vendor's request budget makes reads or writes wait long. */
+  progress?: (line: string) => void
 }
 
-export function connector({env, debug}: ConnectorOptions): Connector {
+export function connector({env, debug, progress}: ConnectorOptions): Connector {
   // Workspaces open at the same time; those on one endpoint with one key share its budget.
-  const budgetFor = sharedBudgets()
+  const budgetFor = sharedBudgets(progress)
   return {
     warm() {
       // Loading a module is not a network call: invalid definitions still send nothing.
@@ -49,7 +51,7 @@ export function connector({env, debug}: ConnectorOptions): Connector {
       const {endpoint, apiKey} = resolveEndpoint(ws, provider, env)
       registerSecret(apiKey)
       const rateLimit = ws.rateLimit ?? provider.defaults.rateLimit
-      const client = await provider.connect({endpoint, apiKey, rateLimit, limiter: budgetFor(endpoint, apiKey, rateLimit), debug, ...tuning})
+      const client = await provider.connect({endpoint, apiKey, rateLimit, limiter: budgetFor(endpoint, apiKey, rateLimit, provider.label), debug, ...tuning})
       return {client, endpoint, close: () => client.close()}
     },
   }

@@ -8,12 +8,15 @@
 import type {RateLimit, RequestLimiter} from '../core/provider.js'
 import {createRateLimiter, type RateLimiter} from '../http/rate-limiter.js'
 
-export type BudgetFor = (endpoint: string, apiKey: string, limit: RateLimit | undefined) => RequestLimiter
+type Clock = Parameters<typeof createRateLimiter>[1]
 
-export function sharedBudgets(): BudgetFor {
+export type BudgetFor = (endpoint: string, apiKey: string, limit: RateLimit | undefined, vendor?: string) => RequestLimiter
+
+/** With `progress`, a request that must wait a long time for its place says so, once per wait. */
+export function sharedBudgets(progress?: (line: string) => void, clock?: Clock): BudgetFor {
   // The key is only a map key here, in memory: it is never printed (registerSecret covers it).
   const byEndpoint = new Map<string, Map<string, RateLimiter>>()
-  return (endpoint, apiKey, limit) => {
+  return (endpoint, apiKey, limit, vendor = endpoint) => {
     const byKey = byEndpoint.get(endpoint) ?? new Map<string, RateLimiter>()
     byEndpoint.set(endpoint, byKey)
     const shared = byKey.get(apiKey)
@@ -21,8 +24,14 @@ export function sharedBudgets(): BudgetFor {
       shared.tighten(limit)
       return shared
     }
-    const limiter = createRateLimiter(limit)
+    const onLongWait = progress && ((ms: number) => progress(`waiting ${Math.ceil(ms / 1000)} s for ${vendor}'s request budget (${budgetText(limiter.budget())}, ${endpoint})…`))
+    const limiter = createRateLimiter(limit, clock, {onLongWait})
     byKey.set(apiKey, limiter)
     return limiter
   }
+}
+
+/** "20 a second, 100 a minute". */
+function budgetText(budget: RateLimit): string {
+  return [budget.perSecond && `${budget.perSecond} a second`, budget.perMinute && `${budget.perMinute} a minute`].filter(Boolean).join(', ')
 }

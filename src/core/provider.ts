@@ -38,7 +38,8 @@ export interface ConnectOptions {
  * came (the request counts from then); after a 429, everyone waits.
  */
 export interface RequestLimiter {
-  acquire(): Promise<(at?: number) => void>
+  /** With `maxWaitMs`: fail rather than wait longer than that for a place (a read that is information only). */
+  acquire(options?: {maxWaitMs?: number}): Promise<(at?: number) => void>
   pause(ms: number): void
 }
 

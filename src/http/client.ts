@@ -9,7 +9,7 @@ import {brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync} from 'nod
 import type {Dispatcher} from 'undici'
 import {AmbiguousWriteError, AuthError, RetriesExhaustedError, VendorError} from '../errors.js'
 import {redact} from '../util/redact.js'
-import {createRateLimiter, realClock, type RateLimit, type RateLimiter} from './rate-limiter.js'
+import {BudgetWaitError, createRateLimiter, realClock, type RateLimit, type RateLimiter} from './rate-limiter.js'
 import {loadUndici} from './undici.js'
 import {backoffDelay, defaultRetryOptions, isRetryableStatus, parseRetryAfter, type RetryOptions} from './retry-policy.js'
 
@@ -23,6 +23,12 @@ export interface HttpRequest {
   headers?: Record<string, string>
   /** Same effect when sent twice. Default: every method but POST. */
   idempotent?: boolean
+  /**
+   * For a read that is information only (a member count): the longest it may wait for a place in
+   * the request budget. Beyond that it is not sent and fails at once with a BudgetWaitError that
+   * says how long the budget is spent for. Default: waits as long as the budget needs.
+   */
+  maxBudgetWaitMs?: number
 }
 
 export interface HttpResponse<T = unknown> {
@@ -107,7 +113,10 @@ export async function createHttpClient(options: HttpClientOptions): Promise<Http
   }
 
   async function once(req: HttpRequest): Promise<{status: number; headers: Record<string, string>; text: string}> {
-    const answered = await limiter.acquire()
+    const answered = await limiter.acquire(req.maxBudgetWaitMs === undefined ? undefined : {maxWaitMs: req.maxBudgetWaitMs}).catch((error: unknown) => {
+      if (!(error instanceof BudgetWaitError)) throw error
+      throw new BudgetWaitError(error.waitMs, `${vendor}'s request budget has no place for this read for ${Math.ceil(error.waitMs / 1000)} s, and it does not wait`)
+    })
     inFlight++
     try {
       return await sendOnce(req)
@@ -152,6 +161,8 @@ export async function createHttpClient(options: HttpClientOptions): Promise<Http
       try {
         res = await once(req)
       } catch (error) {
+        // Not sent: nothing to retry.
+        if (error instanceof BudgetWaitError) throw error
         const code = errorCode(error)
         const neverSent = CONNECT_FAILURES.has(code)
         lastProblem = `${describe(req)} failed: ${redact(errorText(error))}`

@@ -8,8 +8,12 @@ import {slidingWindows, type Budget as RateLimit} from './sliding-window.js'
 export type {RateLimit}
 
 export interface RateLimiter {
-  /** Waits for a place; resolves with what to call once the answer came (or the request failed). */
-  acquire(): Promise<(at?: number) => void>
+  /**
+   * Waits for a place; resolves with what to call once the answer came (or the request failed).
+   * With `maxWaitMs`, a request that would wait longer for its place takes none and fails with a
+   * BudgetWaitError instead (a read that is information only, such as a member count).
+   */
+  acquire(options?: {maxWaitMs?: number}): Promise<(at?: number) => void>
   /** Push the next request out by `ms` (after a 429, all callers wait, not just the one that got it). */
   pause(ms: number): void
   /**
@@ -17,35 +21,56 @@ export interface RateLimiter {
    * key share one limiter, because the vendor's budget is per key, whatever each one configured.
    */
   tighten(limit: RateLimit | undefined): void
+  /** The budget kept now (the strictest of those tightened in). */
+  budget(): RateLimit
 }
 
 const MARGIN_MS = 25
+/** A wait for a place this long is worth a progress line (RateLimiterOptions.onLongWait). */
+const LONG_WAIT_MS = 2_000
+
+export interface RateLimiterOptions {
+  /** Called before a request waits at least LONG_WAIT_MS for its place, with how long. */
+  onLongWait?: (ms: number) => void
+}
+
+/** A request that would have had to wait `waitMs` for a place in the budget, longer than it may. */
+export class BudgetWaitError extends Error {
+  constructor(readonly waitMs: number, message = `the request budget has no place for ${Math.ceil(waitMs / 1000)} s`) {
+    super(message)
+  }
+}
 
 export function createRateLimiter(
   limit: RateLimit | undefined,
   clock: {now(): number; sleep(ms: number): Promise<void>} = realClock,
+  options: RateLimiterOptions = {},
 ): RateLimiter {
   const windows = slidingWindows(limit, MARGIN_MS)
   let pausedUntil = 0
   let chain: Promise<void> = Promise.resolve()
 
-  async function take(): Promise<(at?: number) => void> {
+  async function take(maxWaitMs = Infinity): Promise<(at?: number) => void> {
+    // Counted from its turn: waiting behind earlier callers is not waiting for the budget.
+    const deadline = clock.now() + maxWaitMs
     for (;;) {
       const now = clock.now()
       const wait = Math.max(pausedUntil - now, windows.waitFor(now))
+      if (now + wait > deadline) throw new BudgetWaitError(wait)
       if (wait <= 0) {
         const end = windows.begin()
         return (at = clock.now()) => end(at)
       }
+      if (wait >= LONG_WAIT_MS) options.onLongWait?.(wait)
       await clock.sleep(wait)
     }
   }
 
   return {
-    acquire() {
+    acquire(options) {
       if (!windows.active && pausedUntil <= clock.now()) return Promise.resolve(unlimited)
       // One acquirer at a time, so concurrent callers are admitted in order and exactly.
-      const next = chain.then(take)
+      const next = chain.then(() => take(options?.maxWaitMs))
       chain = next.then(() => undefined, () => undefined)
       return next
     },
@@ -55,6 +80,7 @@ export function createRateLimiter(
     tighten(more) {
       windows.tighten(more)
     },
+    budget: () => windows.budget,
   }
 }
 

@@ -10,6 +10,8 @@ export interface Budget {
 export interface SlidingWindows {
   /** Whether any window applies. */
   readonly active: boolean
+  /** The budget the windows keep now. */
+  readonly budget: Budget
   /** Milliseconds until one more request fits every window (0: now). */
   waitFor(now: number): number
   record(now: number): void
@@ -44,6 +46,9 @@ export function slidingWindows(initial: Budget | undefined, marginMs = 0): Slidi
   return {
     get active() {
       return windows.length > 0
+    },
+    get budget() {
+      return {...budget}
     },
     waitFor(now) {
       let wait = 0

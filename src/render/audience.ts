@@ -13,7 +13,7 @@ export function audienceText(change: Change, vendor: string): string {
   if (current !== null && proposed !== null) return `audience ${n(current)} → ${people(proposed)}${swing(current, proposed, capped)}`
   if (current !== null) return `audience ${people(current)} now (after: not exposed by ${vendor})`
   if (proposed !== null) return change.action === 'create' ? `audience ${people(proposed)} (${source})` : `audience unknown now → ${people(proposed)}`
-  return change.action === 'create' ? '' : `audience: ${source === 'not read' ? 'not read' : source.startsWith('not exposed') ? source : `unknown (${source})`}`
+  return change.action === 'create' ? '' : `audience: ${source.startsWith('not read') || source.startsWith('not exposed') ? source : `unknown (${source})`}`
 }
 
 /**

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {sharedBudgets} from '../../src/connect/shared-budgets.js'
-import {createRateLimiter} from '../../src/http/rate-limiter.js'
+import {BudgetWaitError, createRateLimiter} from '../../src/http/rate-limiter.js'
 
 function fakeClock() {
   let now = 0
@@ -59,6 +59,25 @@ describe('rate limiter', () => {
     expect(clock.now()).toBe(2000)
   })
 
+  it('fails a request that may wait only briefly when its place is far off, without taking one', async () => {
+    const clock = fakeClock()
+    const limiter = createRateLimiter({perSecond: 20, perMinute: 3}, clock)
+    for (let i = 0; i < 3; i++) (await limiter.acquire({maxWaitMs: 2000}))()
+    // The minute is full: the fourth would wait a minute.
+    const refused = await limiter.acquire({maxWaitMs: 2000}).catch((error: unknown) => error)
+    expect(refused).toBeInstanceOf(BudgetWaitError)
+    expect((refused as BudgetWaitError).waitMs).toBe(60_025)
+    expect(clock.now()).toBe(0)
+    // It took no place: a request that may wait gets the next one, a minute on.
+    ;(await limiter.acquire())()
+    expect(clock.now()).toBe(60_025)
+    // Within the per-second window, a brief wait is taken.
+    const brief = createRateLimiter({perSecond: 1}, clock)
+    ;(await brief.acquire({maxWaitMs: 2000}))()
+    ;(await brief.acquire({maxWaitMs: 2000}))()
+    expect(clock.now()).toBe(60_025 + 1025)
+  })
+
   it('tightens to the stricter budget, counting the requests already made', async () => {
     const clock = fakeClock()
     const limiter = createRateLimiter({perSecond: 10}, clock)
@@ -83,6 +102,20 @@ describe('shared budgets', () => {
     expect(sameAccount).toBe(production)
     expect(budgetFor('https://api.sequenzy.com', 'key-2', {perSecond: 20})).not.toBe(production)
     expect(budgetFor('http://127.0.0.1:4010', 'key-1', {perSecond: 20})).not.toBe(production)
+  })
+
+  it('says when a request must wait a long time for its place, and not for the brief waits of a per-second budget', async () => {
+    const clock = fakeClock()
+    const lines: string[] = []
+    const budgetFor = sharedBudgets((line) => lines.push(line), clock)
+    const limiter = budgetFor('https://api.sequenzy.com', 'key-1', {perSecond: 2, perMinute: 3}, 'Sequenzy')
+    // The third waits a second for the per-second window: no line.
+    for (let i = 0; i < 3; i++) (await limiter.acquire())()
+    expect(lines).toEqual([])
+    expect(clock.now()).toBe(1025)
+    // The fourth waits for the minute (counted from the first two, at 0).
+    ;(await limiter.acquire())()
+    expect(lines).toEqual(["waiting 59 s for Sequenzy's request budget (2 a second, 3 a minute, https://api.sequenzy.com)…"])
   })
 })
 

@@ -5,6 +5,8 @@
  * to the cap in assumptions.ts, whichever comes first. Every page is read through its contract.
  */
 import {ContractError} from '../../errors.js'
+import {BudgetWaitError} from '../../http/rate-limiter.js'
+import {COUNT_BUDGET_WAIT_MS} from '../kit/audience.js'
 import type {HttpClient} from '../../http/client.js'
 import type {ContactList} from '../../generated/kibamail-responses.js'
 import {answers} from './answers.js'
@@ -15,7 +17,7 @@ export const ROUTE = 'POST /v1/contacts/search'
 
 export interface SearchCount {
   count: number
-  /** More pages were left unread at the cap: `count` is a lower bound. */
+  /** More pages were left unread (at the cap, or for want of request budget): `count` is a lower bound. */
   capped: boolean
 }
 
@@ -23,8 +25,16 @@ export async function searchCount(http: HttpClient, conditions: unknown): Promis
   const seen = new Set<string>()
   let after: string | undefined
   for (let page = 1; page <= assumptions.contactSearchPages; page++) {
-    // A search reads: sending it twice is harmless, so it is retried like a GET.
-    const res = await http.request({method: 'POST', path: '/v1/contacts/search', query: {limit: PAGE_SIZE, after}, body: {conditions}, idempotent: true})
+    // A search reads: sending it twice is harmless, so it is retried like a GET. It is a count,
+    // so it does not wait for the per-minute budget: a page it has no place for ends the count,
+    // as the cap does (the first page: no count at all).
+    let res
+    try {
+      res = await http.request({method: 'POST', path: '/v1/contacts/search', query: {limit: PAGE_SIZE, after}, body: {conditions}, idempotent: true, maxBudgetWaitMs: COUNT_BUDGET_WAIT_MS})
+    } catch (error) {
+      if (error instanceof BudgetWaitError && page > 1) return {count: seen.size, capped: true}
+      throw error
+    }
     const {data, hasMore} = answers.read<ContactList>('ContactList', res, ROUTE)
     for (const contact of data) seen.add(contact.id)
     if (!hasMore) return {count: seen.size, capped: false}
