@@ -9,7 +9,7 @@ import type {Connection, Connector} from '../core/provider.js'
 import {registerSecret} from '../util/redact.js'
 import {resolveEndpoint} from './endpoint.js'
 import {httpTuning} from './http-tuning.js'
-import {sharedBudgets} from './shared-budgets.js'
+import {sharedBudgets, sharedReads} from './shared-budgets.js'
 
 export interface ConnectorOptions {
   env: NodeJS.ProcessEnv
@@ -22,6 +22,7 @@ export interface ConnectorOptions {
 export function connector({env, debug, progress}: ConnectorOptions): Connector {
   // Workspaces open at the same time; those on one endpoint with one key share its budget.
   const budgetFor = sharedBudgets(progress)
+  const readsFor = sharedReads()
   return {
     warm() {
       // Loading a module is not a network call: invalid definitions still send nothing.
@@ -51,7 +52,7 @@ export function connector({env, debug, progress}: ConnectorOptions): Connector {
       const {endpoint, apiKey} = resolveEndpoint(ws, provider, env)
       registerSecret(apiKey)
       const rateLimit = ws.rateLimit ?? provider.defaults.rateLimit
-      const client = await provider.connect({endpoint, apiKey, rateLimit, limiter: budgetFor(endpoint, apiKey, rateLimit, provider.label), debug, ...tuning})
+      const client = await provider.connect({endpoint, apiKey, rateLimit, limiter: budgetFor(endpoint, apiKey, rateLimit, provider.label), sharedReads: readsFor(endpoint, apiKey), debug, ...tuning})
       return {client, endpoint, close: () => client.close()}
     },
   }

@@ -5,7 +5,7 @@
  * configured: together they stay inside what the vendor allows one key. Workspaces with their
  * own key (their own account) run at their own budget, side by side.
  */
-import type {RateLimit, RequestLimiter} from '../core/provider.js'
+import type {RateLimit, RequestLimiter, SharedReads} from '../core/provider.js'
 import {createRateLimiter, type RateLimiter} from '../http/rate-limiter.js'
 
 type Clock = Parameters<typeof createRateLimiter>[1]
@@ -34,4 +34,16 @@ export function sharedBudgets(progress?: (line: string) => void, clock?: Clock):
 /** "20 a second, 100 a minute". */
 function budgetText(budget: RateLimit): string {
   return [budget.perSecond && `${budget.perSecond} a second`, budget.perMinute && `${budget.perMinute} a minute`].filter(Boolean).join(', ')
+}
+
+/** One share of reads on their way per endpoint and key (ConnectOptions.sharedReads): the clients of one account share their reads. */
+export function sharedReads(): (endpoint: string, apiKey: string) => SharedReads {
+  const byAccount = new Map<string, Map<string, SharedReads>>()
+  return (endpoint, apiKey) => {
+    const byKey = byAccount.get(endpoint) ?? new Map<string, SharedReads>()
+    byAccount.set(endpoint, byKey)
+    const reads = byKey.get(apiKey) ?? {onTheirWay: new Map(), written: false}
+    byKey.set(apiKey, reads)
+    return reads
+  }
 }

@@ -28,9 +28,23 @@ export interface ConnectOptions {
    * its own, from `rateLimit`.
    */
   limiter?: RequestLimiter
+  /**
+   * Reads on their way, shared by the clients of one endpoint and key (the connector's, like
+   * `limiter`): until any of them sends something other than a GET, a GET asked while the same GET
+   * is on its way takes that answer instead of asking the vendor again (two workspaces managing
+   * folders of one account read it once while they plan).
+   */
+  sharedReads?: SharedReads
   timeoutMs?: number
   retry?: {maxAttempts?: number; baseDelayMs?: number; maxDelayMs?: number; retryAfterCapMs?: number}
   debug?: (line: string) => void
+}
+
+/** See ConnectOptions.sharedReads. */
+export interface SharedReads {
+  onTheirWay: Map<string, Promise<unknown>>
+  /** Set at the first request that is not a GET: from then on nothing is shared. */
+  written: boolean
 }
 
 /**

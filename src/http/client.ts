@@ -50,6 +50,13 @@ export interface HttpClient {
   close(): Promise<void>
 }
 
+/** Reads on their way, shared by the clients of one account (HttpClientOptions.sharedReads; core's ConnectOptions has the same shape). */
+export interface SharedReads {
+  onTheirWay: Map<string, Promise<unknown>>
+  /** Set at the first request that is not a GET: from then on nothing is shared. */
+  written: boolean
+}
+
 export interface HttpClientOptions {
   baseUrl: string
   /** Vendor name for messages ("Sequenzy"). */
@@ -61,6 +68,14 @@ export interface HttpClientOptions {
   rateLimit?: RateLimit
   /** A limiter shared with other clients on the same endpoint and key; replaces the one `rateLimit` would make. */
   limiter?: Pick<RateLimiter, 'acquire' | 'pause'>
+  /**
+   * Reads on their way, shared with other clients on the same endpoint and key: a GET asked while
+   * the same GET (same URL and headers) is on its way takes that answer, with its body parsed
+   * afresh, instead of asking again. Only reads that overlap in time share; nothing is cached.
+   * Sharing ends for good at the first request that is not a GET: after a write, an answer sent
+   * before it could hide it (a create re-read to see whether it landed must see it).
+   */
+  sharedReads?: SharedReads
   /** Sockets per origin: also bounds concurrent requests. */
   connections?: number
   /** The vendor's human message from an error body. */
@@ -244,8 +259,34 @@ export async function createHttpClient(options: HttpClientOptions): Promise<Http
     await clock.sleep(ms)
   }
 
+  /** A GET joins the same GET already on its way (HttpClientOptions.sharedReads); anything else is sent. */
+  function sendOrShare<T>(req: HttpRequest): Promise<HttpResponse<T>> {
+    const reads = options.sharedReads
+    if (!reads) return send<T>(req)
+    if (req.method !== 'GET' || req.body !== undefined) {
+      reads.written = true
+      reads.onTheirWay.clear()
+    }
+    if (reads.written) return send<T>(req)
+    const shared = reads.onTheirWay as Map<string, Promise<HttpResponse>>
+    const key = `${urlFor(req).href} ${JSON.stringify(req.headers ?? {})} ${req.maxBudgetWaitMs ?? ''}`
+    const onItsWay = shared.get(key)
+    if (onItsWay) {
+      options.debug?.(`= ${describe(req)}: the same read is on its way for another workspace; sharing its answer`)
+      // Each client gets its own copy of the body: nothing one reader does to it reaches another.
+      return onItsWay.then((res) => ({...res, body: (parseBody(res.text) as {value: T}).value}))
+    }
+    const mine = send<T>(req)
+    shared.set(key, mine)
+    const forget = () => {
+      if (shared.get(key) === mine) shared.delete(key)
+    }
+    mine.then(forget, forget)
+    return mine
+  }
+
   return {
-    request: send,
+    request: sendOrShare,
     stats,
     async close() {
       // Idle sockets are destroyed, not closed gracefully: the graceful close of the 130 sockets

@@ -192,4 +192,29 @@ describe('HTTP layer', () => {
     await expect(http.request({method: 'GET', path: '/x'})).rejects.toThrow(/gave up after 2 attempts\. Last: GET \/x failed: timed out/)
     expect(sent).toBe(2)
   })
+
+  it('shares a read on its way with another client of the same account, and only while it is on its way', async () => {
+    const emulator = await sequenzyEmulator()
+    const reads = {onTheirWay: new Map<string, Promise<unknown>>(), written: false}
+    const client = () => createHttpClient({baseUrl: emulator.url, vendor: 'Sequenzy', headers: {authorization: `Bearer ${TEST_KEY}`}, sharedReads: reads})
+    const [team1, team2] = await Promise.all([client(), client()])
+    onTestFinished(() => Promise.all([team1.close(), team2.close()]).then(() => undefined))
+    const list = {method: 'GET', path: '/api/v1/segments'} as const
+    const [a, b] = await Promise.all([team1.request(list), team2.request(list)])
+    expect(segmentGets(emulator)).toHaveLength(1)
+    // The same answer, each with its own body.
+    expect(b.body).toEqual(a.body)
+    expect(b.body).not.toBe(a.body)
+    expect(team2.stats.requests).toBe(0)
+    // Asked again once the first answer is in: asked again, not remembered.
+    await team2.request(list)
+    expect(segmentGets(emulator)).toHaveLength(2)
+    expect(reads.onTheirWay.size).toBe(0)
+    // A write is never shared, and after one no read is: an answer sent before it could hide it.
+    const create = {method: 'POST', path: '/api/v1/segments', body: {name: 'New', root: {kind: 'group', joinOperator: 'and', children: []}}} as const
+    await Promise.allSettled([team1.request(create), team2.request(create)])
+    expect(emulator.requests.filter((r) => r.method === 'POST')).toHaveLength(2)
+    await Promise.all([team1.request(list), team2.request(list)])
+    expect(segmentGets(emulator)).toHaveLength(4)
+  })
 })

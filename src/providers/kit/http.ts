@@ -11,6 +11,7 @@ export function vendorHttp(options: ConnectOptions, vendor: Pick<HttpClientOptio
     baseUrl: options.endpoint,
     rateLimit: options.rateLimit,
     limiter: options.limiter,
+    sharedReads: options.sharedReads,
     timeoutMs: options.timeoutMs,
     retry: options.retry,
     debug: options.debug,
