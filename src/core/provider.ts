@@ -62,6 +62,8 @@ export interface ClientStats {
   requests: number
   retries: number
   rateLimited: number
+  /** Reads answered by the same read another workspace of the account had on its way (ConnectOptions.sharedReads). */
+  shared?: number
 }
 
 /**

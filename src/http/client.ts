@@ -42,6 +42,8 @@ export interface HttpStats {
   requests: number
   retries: number
   rateLimited: number
+  /** Reads that took the answer of the same read on its way for another client (sharedReads). */
+  shared: number
 }
 
 export interface HttpClient {
@@ -107,7 +109,7 @@ export async function createHttpClient(options: HttpClientOptions): Promise<Http
   const limiter = options.limiter ?? createRateLimiter(options.rateLimit, clock)
   const timeoutMs = options.timeoutMs ?? 30_000
   const base = new URL(options.baseUrl)
-  const stats: HttpStats = {requests: 0, retries: 0, rateLimited: 0}
+  const stats: HttpStats = {requests: 0, retries: 0, rateLimited: 0, shared: 0}
   const vendor = options.vendor
   let inFlight = 0
 
@@ -273,6 +275,7 @@ export async function createHttpClient(options: HttpClientOptions): Promise<Http
     const onItsWay = shared.get(key)
     if (onItsWay) {
       options.debug?.(`= ${describe(req)}: the same read is on its way for another workspace; sharing its answer`)
+      stats.shared++
       // Each client gets its own copy of the body: nothing one reader does to it reaches another.
       return onItsWay.then((res) => ({...res, body: (parseBody(res.text) as {value: T}).value}))
     }

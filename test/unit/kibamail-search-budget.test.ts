@@ -13,7 +13,7 @@ import {searchCount} from '../../src/providers/kibamail/search.js'
 function pagedHttp(spentFrom: number) {
   const asked: HttpRequest[] = []
   const http: HttpClient = {
-    stats: {requests: 0, retries: 0, rateLimited: 0},
+    stats: {requests: 0, retries: 0, rateLimited: 0, shared: 0},
     close: async () => undefined,
     request: async <T>(req: HttpRequest) => {
       asked.push(req)

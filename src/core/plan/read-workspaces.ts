@@ -9,7 +9,7 @@
 import type {WorkspacePlan} from '../../generated/plan.js'
 import type {CommitTime} from '../../util/git.js'
 import type {Policy, RemoteSegment} from '../model.js'
-import type {Connection, Connector} from '../provider.js'
+import type {ClientStats, Connection, Connector} from '../provider.js'
 import type {PreparedWorkspace} from '../pipeline.js'
 import {readAudiences} from './audience.js'
 import {diffStage, planWorkspace} from './build-plan.js'
@@ -81,7 +81,7 @@ async function readWorkspace(ctx: ReadContext, pw: PreparedWorkspace, otherFaile
     drift.catch(() => undefined)
     const [usage, remotes, findings] = await Promise.all([usageRead, listed, conn.client.verify?.(desired, listed) ?? []])
     const stats = conn.client.stats()
-    ctx.progress(`${ws.name}: ${remotes.length} remote segment${remotes.length === 1 ? '' : 's'}, ${usage.known ? `${usage.read} active campaign${usage.read === 1 ? '' : 's'}/sequence${usage.read === 1 ? '' : 's'}` : 'campaign usage unknown'} (${stats.requests} request${stats.requests === 1 ? '' : 's'})`)
+    ctx.progress(`${ws.name}: ${remotes.length} remote segment${remotes.length === 1 ? '' : 's'}, ${usage.known ? `${usage.read} active campaign${usage.read === 1 ? '' : 's'}/sequence${usage.read === 1 ? '' : 's'}` : 'campaign usage unknown'} (${requestsText(stats)})`)
     const stage = await staged
     const plan = planWorkspace({workspace: ws, endpoint: conn.endpoint, provider, definitions: pw.definitions, remotes, usage, policy: ctx.policy, findings, staged: stage, audiences: await counted, drift: await drift})
     ctx.progress(`${ws.name}: planned ${changesInWords(plan)}`)
@@ -90,6 +90,12 @@ async function readWorkspace(ctx: ReadContext, pw: PreparedWorkspace, otherFaile
     await conn.close().catch(() => undefined)
     throw error
   }
+}
+
+/** "23 requests", or "2 requests, 21 reads shared with another workspace on this account". */
+function requestsText(stats: ClientStats): string {
+  const sent = `${stats.requests} request${stats.requests === 1 ? '' : 's'}`
+  return stats.shared ? `${sent}, ${stats.shared} read${stats.shared === 1 ? '' : 's'} shared with another workspace on this account` : sent
 }
 
 function changesInWords(plan: WorkspacePlan): string {
