@@ -14,19 +14,15 @@ export type BudgetFor = (endpoint: string, apiKey: string, limit: RateLimit | un
 
 /** With `progress`, a request that must wait a long time for its place says so, once per wait. */
 export function sharedBudgets(progress?: (line: string) => void, clock?: Clock): BudgetFor {
-  // The key is only a map key here, in memory: it is never printed (registerSecret covers it).
-  const byEndpoint = new Map<string, Map<string, RateLimiter>>()
+  const limiterOf = perAccount<RateLimiter>()
   return (endpoint, apiKey, limit, vendor = endpoint) => {
-    const byKey = byEndpoint.get(endpoint) ?? new Map<string, RateLimiter>()
-    byEndpoint.set(endpoint, byKey)
-    const shared = byKey.get(apiKey)
-    if (shared) {
-      shared.tighten(limit)
-      return shared
-    }
-    const onLongWait = progress && ((ms: number) => progress(`waiting ${Math.ceil(ms / 1000)} s for ${vendor}'s request budget (${budgetText(limiter.budget())}, ${endpoint})…`))
-    const limiter = createRateLimiter(limit, clock, {onLongWait})
-    byKey.set(apiKey, limiter)
+    let created = false
+    const limiter = limiterOf(endpoint, apiKey, () => {
+      created = true
+      const onLongWait = progress && ((ms: number) => progress(`waiting ${Math.ceil(ms / 1000)} s for ${vendor}'s request budget (${budgetText(limiter.budget())}, ${endpoint})…`))
+      return createRateLimiter(limit, clock, {onLongWait})
+    })
+    if (!created) limiter.tighten(limit)
     return limiter
   }
 }
@@ -38,12 +34,20 @@ function budgetText(budget: RateLimit): string {
 
 /** One share of reads on their way per endpoint and key (ConnectOptions.sharedReads): the clients of one account share their reads. */
 export function sharedReads(): (endpoint: string, apiKey: string) => SharedReads {
-  const byAccount = new Map<string, Map<string, SharedReads>>()
-  return (endpoint, apiKey) => {
-    const byKey = byAccount.get(endpoint) ?? new Map<string, SharedReads>()
-    byAccount.set(endpoint, byKey)
-    const reads = byKey.get(apiKey) ?? {onTheirWay: new Map(), written: false}
-    byKey.set(apiKey, reads)
-    return reads
+  const readsOf = perAccount<SharedReads>()
+  return (endpoint, apiKey) => readsOf(endpoint, apiKey, () => ({onTheirWay: new Map(), written: false}))
+}
+
+/** One T per endpoint and key, made on first use. The key is only a map key here, in memory: it is never printed (registerSecret covers it). */
+function perAccount<T>(): (endpoint: string, apiKey: string, make: () => T) => T {
+  const byEndpoint = new Map<string, Map<string, T>>()
+  return (endpoint, apiKey, make) => {
+    const byKey = byEndpoint.get(endpoint) ?? new Map<string, T>()
+    byEndpoint.set(endpoint, byKey)
+    const found = byKey.get(apiKey)
+    if (found !== undefined) return found
+    const made = make()
+    byKey.set(apiKey, made)
+    return made
   }
 }

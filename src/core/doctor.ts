@@ -8,10 +8,11 @@ import type {DoctorReport} from '../generated/doctor-report.js'
 import {packageVersion} from '../util/package-root.js'
 import type {Prepared, PreparedWorkspace, RunContext} from './pipeline.js'
 import type {DoctorCheck} from './provider.js'
+import {sayAtOnce} from './at-once.js'
 
 export async function doctor(ctx: RunContext, prepared: Prepared): Promise<DoctorReport> {
   const all = prepared.workspaces
-  if (all.length > 1) ctx.progress(`Checking ${all.length} workspaces at once: ${all.map((pw) => pw.workspace.name).join(', ')}`)
+  sayAtOnce(ctx.progress, 'Checking', all.map((pw) => pw.workspace.name))
   // Side by side, as plan reads them (workspaces on one endpoint with one key share its request
   // budget in the connector); the report stays in config order whichever answers first.
   const workspaces = await Promise.all(all.map((pw) => checkWorkspace(ctx, pw)))

@@ -16,6 +16,7 @@ import {compareWithSaved} from './apply/saved-plan.js'
 import {workspaceGraph} from './graph/workspace-graph.js'
 import type {PlanRun} from './plan-run.js'
 import type {Prepared, PreparedWorkspace, RunContext} from './prepare.js'
+import {sayAtOnce} from './at-once.js'
 
 export {plan, type PlanRun, type Session} from './plan-run.js'
 export {prepare, type Prepared, type PreparedWorkspace, type RunContext} from './prepare.js'
@@ -68,7 +69,7 @@ export function applyExitCode(report: ApplyReport, outcomes: ApplyOutcome[]): nu
  */
 export async function graphs(ctx: RunContext, prepared: Prepared, options: {remote: boolean}): Promise<GraphDocument> {
   const all = prepared.workspaces
-  if (options.remote && all.length > 1) ctx.progress(`Reading ${all.length} workspaces at once: ${all.map((pw) => pw.workspace.name).join(', ')}`)
+  if (options.remote) sayAtOnce(ctx.progress, 'Reading', all.map((pw) => pw.workspace.name))
   const workspaces = await allSettledInOrder(all.map((pw) => workspaceGraphOf(ctx, pw, options.remote)))
   return {formatVersion: 1, segsyncVersion: packageVersion(), remote: options.remote, workspaces}
 }

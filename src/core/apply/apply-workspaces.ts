@@ -7,6 +7,7 @@
 import type {Session} from '../plan/read-workspaces.js'
 import {applyWorkspace, type ApplyOutcome} from './apply-workspace.js'
 import type {WorkspaceOutcomes} from './report.js'
+import {sayAtOnce} from '../at-once.js'
 
 export interface ApplyAllOptions {
   /** Changes in flight at once, in each workspace (the vendor's budget still holds). */
@@ -20,7 +21,7 @@ export async function applyWorkspaces(sessions: Session[], options: ApplyAllOpti
   let failedIn: string | undefined
   const halt = () => (failedIn === undefined ? undefined : `not started: the apply stopped after a failure in workspace ${failedIn}`)
   const busy = sessions.filter((s) => s.plan.changes.length > 0)
-  if (busy.length > 1) options.progress?.(`Applying ${busy.length} workspaces at once: ${busy.map((s) => s.plan.name).join(', ')}`)
+  sayAtOnce(options.progress, 'Applying', busy.map((s) => s.plan.name))
   return Promise.all(
     sessions.map(async (session) => {
       const {plan} = session

@@ -5,6 +5,7 @@
 import type {RemoteSegment} from '../model.js'
 import type {PreparedWorkspace, RunContext} from '../pipeline.js'
 import {allSettledInOrder} from '../../util/settle.js'
+import {sayAtOnce} from '../at-once.js'
 
 export async function readRemoteSegments(ctx: RunContext, pw: PreparedWorkspace): Promise<{remotes: RemoteSegment[]; endpoint: string}> {
   const {workspace: ws, provider} = pw
@@ -24,6 +25,6 @@ export async function readRemoteSegments(ctx: RunContext, pw: PreparedWorkspace)
  * the first failing workspace in config order: nothing is written for any of them.
  */
 export async function readEveryWorkspace(ctx: RunContext, workspaces: PreparedWorkspace[]): Promise<Array<{remotes: RemoteSegment[]; endpoint: string}>> {
-  if (workspaces.length > 1) ctx.progress(`Reading ${workspaces.length} workspaces at once: ${workspaces.map((pw) => pw.workspace.name).join(', ')}`)
+  sayAtOnce(ctx.progress, 'Reading', workspaces.map((pw) => pw.workspace.name))
   return allSettledInOrder(workspaces.map((pw) => readRemoteSegments(ctx, pw)))
 }

@@ -14,6 +14,7 @@ import type {PreparedWorkspace} from '../pipeline.js'
 import {readAudiences} from './audience.js'
 import {diffStage, planWorkspace} from './build-plan.js'
 import {driftHints} from './drift.js'
+import {sayAtOnce} from '../at-once.js'
 
 /** A live connection to one workspace's vendor, the segments read from it, and its plan. */
 export interface Session {
@@ -36,7 +37,7 @@ class NotStarted extends Error {}
 
 /** Every workspace read and planned concurrently; sessions in config order. Throws after closing them all when one fails. */
 export async function readWorkspaces(ctx: ReadContext, workspaces: PreparedWorkspace[]): Promise<Session[]> {
-  if (workspaces.length > 1) ctx.progress(`Reading ${workspaces.length} workspaces at once: ${workspaces.map((pw) => pw.workspace.name).join(', ')}`)
+  sayAtOnce(ctx.progress, 'Reading', workspaces.map((pw) => pw.workspace.name))
   // A workspace that fails to open (a key not set) fails before any other has sent a request:
   // the others then send none.
   let failed = false
