@@ -26,7 +26,7 @@ export function connector({env, debug, progress}: ConnectorOptions): Connector {
   return {
     warm() {
       // Loading a module is not a network call: invalid definitions still send nothing.
-      void import('../http/client.js').then((m) => m.preloadHttp())
+      void import('../http/client.js')
     },
     async open(ws, provider): Promise<Connection> {
       const tuning = httpTuning(env)

@@ -63,7 +63,7 @@ function informationOnly(check: DoctorCheck): DoctorCheck {
 /** Whether Push0 refuses a GET without the header; segsync sends it on every request either way. */
 async function contentTypeRule(http: HttpClient): Promise<string | {status: 'skip'; message: string}> {
   try {
-    // undici leaves out a header whose value is undefined: this one GET goes without Content-Type.
+    // The transport leaves out a header whose value is undefined: this one GET goes without Content-Type.
     const withoutIt = {'content-type': undefined} as unknown as Record<string, string>
     await http.request({method: 'GET', path: SEGMENTS, query: {page: 1, limit: 1}, headers: withoutIt})
     return 'a GET without it is answered too; segsync sends it on every request anyway'

@@ -1,0 +1,106 @@
+/**
+ * The wire under the HTTP layer: Node's own http/https client with a keep-alive agent. It sends
+ * one request and hands back the status, the headers and the whole body as bytes; retries,
+ * budgets, decoding and error wording are client.ts's.
+ *
+ * Node's client is part of the runtime: loading it costs about 2 ms, where undici's Agent and
+ * request cost 40–55 ms of every command that talks to a vendor, plus a WebAssembly HTTP parser
+ * to compile. Node parses HTTP with the same llhttp, compiled natively.
+ *
+ * One timeout covers the three ways a request can stall: no connection, no answer, a body that
+ * stops. It is the socket's idle timeout, so a long body that keeps arriving is never cut.
+ * Errors keep Node's codes (ECONNREFUSED, ECONNRESET…); a timeout is `ETIMEDOUT`, or
+ * `ECONNECTTIMEOUT` while the socket was still connecting, when nothing was sent.
+ */
+import {Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders, type RequestOptions} from 'node:http'
+import type {Agent as HttpsAgent} from 'node:https'
+import {createRequire} from 'node:module'
+
+export interface WireRequest {
+  method: string
+  headers: Record<string, string | undefined>
+  body?: string
+}
+
+export interface WireResponse {
+  status: number
+  headers: IncomingHttpHeaders
+  body: Buffer
+}
+
+export interface Transport {
+  send(url: URL, req: WireRequest): Promise<WireResponse>
+  /** Requests under way finish; idle sockets close at once; nothing more is sent. */
+  close(): Promise<void>
+}
+
+export interface TransportOptions {
+  /** https: or http: — one origin per client. */
+  protocol: string
+  /** Sockets per origin: also bounds concurrent requests. */
+  connections: number
+  /** How long a socket may wait for a connection, an answer, or more of a body. */
+  timeoutMs: number
+  /** How long an idle socket is kept for the next request: under the vendor's own keep-alive. */
+  keepAliveMs: number
+}
+
+/** A request refused because the client was closed: it was never sent. */
+export class TransportClosedError extends Error {
+  readonly code = 'ECLIENTCLOSED'
+}
+
+const require = createRequire(import.meta.url)
+
+export function createTransport(options: TransportOptions): Transport {
+  const secure = options.protocol === 'https:'
+  // https (and TLS) only for an https origin: the emulators speak http.
+  const https = secure ? (require('node:https') as typeof import('node:https')) : undefined
+  const agentOptions = {keepAlive: true, maxSockets: options.connections, timeout: options.keepAliveMs, scheduling: 'lifo' as const}
+  const agent: HttpAgent | HttpsAgent = https ? new https.Agent(agentOptions) : new HttpAgent(agentOptions)
+  const send = https ? https.request : httpRequest
+  const underWay = new Set<Promise<unknown>>()
+  let closed = false
+
+  function once(url: URL, req: WireRequest): Promise<WireResponse> {
+    return new Promise((resolve, reject) => {
+      const headers: Record<string, string> = {}
+      for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = v
+      if (req.body !== undefined) headers['content-length'] = String(Buffer.byteLength(req.body))
+      const requestOptions: RequestOptions = {agent, method: req.method, headers, timeout: options.timeoutMs}
+      const out = send(url, requestOptions, (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (chunk: Buffer) => chunks.push(chunk))
+        res.on('end', () => resolve({status: res.statusCode ?? 0, headers: res.headers, body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)}))
+        // A connection that closes before the body is complete ("aborted", ECONNRESET).
+        res.on('error', reject)
+      })
+      out.on('timeout', () => {
+        const connecting = out.socket?.connecting ?? true
+        out.destroy(Object.assign(new Error(connecting ? 'could not connect in time' : 'timed out'), {code: connecting ? 'ECONNECTTIMEOUT' : 'ETIMEDOUT'}))
+      })
+      out.on('error', reject)
+      out.end(req.body)
+    })
+  }
+
+  return {
+    send(url, req) {
+      if (closed) return Promise.reject(new TransportClosedError('the HTTP client is closed'))
+      const sent = once(url, req)
+      const settled: Promise<void> = sent.then(
+        () => void underWay.delete(settled),
+        () => void underWay.delete(settled),
+      )
+      underWay.add(settled)
+      return sent
+    },
+    async close() {
+      closed = true
+      // Idle sockets are destroyed, not closed gracefully: the graceful close of the 130 sockets
+      // of a plan over ten workspaces took 15–25 ms more. A request under way is left to finish.
+      while (underWay.size > 0) await Promise.all(underWay)
+      agent.destroy()
+    },
+  }
+}
