@@ -5,7 +5,6 @@
 import type {PlanDocument} from '../generated/plan.js'
 import {lastCommitTimes} from '../util/git.js'
 import {packageVersion} from '../util/package-root.js'
-import {planDocument} from './plan/build-plan.js'
 import {readWorkspaces, type Session} from './plan/read-workspaces.js'
 import type {Prepared, RunContext} from './prepare.js'
 
@@ -22,10 +21,20 @@ export interface PlanRun {
  * build the plan, in config order. Sessions stay open for apply.
  */
 export async function plan(ctx: RunContext, prepared: Prepared): Promise<PlanRun> {
-  const sessions = await readWorkspaces({...ctx, policy: prepared.config.policy, commitTimes: lastCommitTimes(ctx.cwd)}, prepared.workspaces)
+  // The definitions' hash needs no answer: it is taken while the vendors answer (if that fails,
+  // the document takes it at the end).
+  let definitionsHash: string | undefined
+  const whileWaiting = async () => {
+    definitionsHash = (await import('./plan/build-plan.js')).definitionsHash(prepared.contents)
+  }
+  const sessions = await readWorkspaces({...ctx, policy: prepared.config.policy, commitTimes: lastCommitTimes(ctx.cwd), whileWaiting: () => void whileWaiting().catch(() => undefined)}, prepared.workspaces)
   const close = async () => {
     await Promise.allSettled(sessions.map((s) => s.connection.close()))
   }
-  const document = planDocument(sessions.map((s) => s.plan), {version: packageVersion(), definitions: prepared.contents})
+  const {planDocument} = await import('./plan/build-plan.js')
+  const document = planDocument(
+    sessions.map((s) => s.plan),
+    {version: packageVersion(), definitions: prepared.contents, definitionsHash},
+  )
   return {document, sessions, close}
 }

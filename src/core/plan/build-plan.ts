@@ -120,12 +120,13 @@ export function summarize(workspaces: Array<Pick<WorkspacePlan, 'changes' | 'unc
 /** The plan file's format (schemas/plan.schema.json `formatVersion`); saved plans of another are refused. */
 export const PLAN_FORMAT = 2
 
-export function planDocument(workspaces: WorkspacePlan[], meta: {version: string; definitions: Array<{file: string; content: string}>; now?: Date}): PlanDocument {
+/** `definitionsHash`, when given, is that of `definitions`, taken earlier (plan-run.ts takes it while the vendors answer). */
+export function planDocument(workspaces: WorkspacePlan[], meta: {version: string; definitions: Array<{file: string; content: string}>; definitionsHash?: string; now?: Date}): PlanDocument {
   return {
     formatVersion: PLAN_FORMAT,
     segsyncVersion: meta.version,
     createdAt: (meta.now ?? new Date()).toISOString(),
-    definitionsHash: definitionsHash(meta.definitions),
+    definitionsHash: meta.definitionsHash ?? definitionsHash(meta.definitions),
     summary: summarize(workspaces),
     workspaces,
   }

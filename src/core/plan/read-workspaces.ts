@@ -11,9 +11,6 @@ import type {CommitTime} from '../../util/git.js'
 import type {Policy, RemoteSegment} from '../model.js'
 import type {ClientStats, Connection, Connector} from '../provider.js'
 import type {PreparedWorkspace} from '../pipeline.js'
-import {readAudiences} from './audience.js'
-import {diffStage, planWorkspace} from './build-plan.js'
-import {driftHints} from './drift.js'
 import {sayAtOnce} from '../at-once.js'
 
 /** A live connection to one workspace's vendor, the segments read from it, and its plan. */
@@ -30,6 +27,30 @@ export interface ReadContext {
   debug?: (line: string) => void
   policy: Policy
   commitTimes: CommitTime
+  /**
+   * Work that needs no answer (hashing the definitions), run once, while the first requests are
+   * on their way: the one JavaScript thread would otherwise sit idle until the vendor answers.
+   */
+  whileWaiting?: () => void
+}
+
+/**
+ * What runs on the answers (diff, impact, rules; member counts; drift hints), loaded once the
+ * first requests are on their way rather than before them: compiling it takes 20–30 ms of the
+ * thread, which is idle then. Never before: a module compiled ahead of a request delays it.
+ */
+async function afterReadStages() {
+  await requestsWritten()
+  const [build, audience, drift] = await Promise.all([import('./build-plan.js'), import('./audience.js'), import('./drift.js')])
+  return {diffStage: build.diffStage, planWorkspace: build.planWorkspace, readAudiences: audience.readAudiences, driftHints: drift.driftHints}
+}
+
+/**
+ * Resolves after the event loop has polled for I/O once more: a request issued before it has been
+ * written by then when its socket is kept alive or local, or else is waiting on the network.
+ */
+function requestsWritten(): Promise<void> {
+  return new Promise((resolve) => setImmediate(() => setImmediate(resolve)))
 }
 
 /** A workspace that did not start reading because another had already failed. */
@@ -41,9 +62,16 @@ export async function readWorkspaces(ctx: ReadContext, workspaces: PreparedWorks
   // A workspace that fails to open (a key not set) fails before any other has sent a request:
   // the others then send none.
   let failed = false
+  let stages: ReturnType<typeof afterReadStages> | undefined
+  const loadStages = () => {
+    if (stages) return stages
+    stages = afterReadStages()
+    stages.then(() => ctx.whileWaiting?.(), () => undefined)
+    return stages
+  }
   const settled = await Promise.allSettled(
     workspaces.map((pw) =>
-      readWorkspace(ctx, pw, () => failed).catch((error: unknown) => {
+      readWorkspace(ctx, pw, loadStages, () => failed).catch((error: unknown) => {
         failed = true
         throw error
       }),
@@ -59,7 +87,7 @@ export async function readWorkspaces(ctx: ReadContext, workspaces: PreparedWorks
 }
 
 /** One workspace: open, read (the campaign chain first, the diff as soon as the list is in), plan. Closes its connection on failure. */
-async function readWorkspace(ctx: ReadContext, pw: PreparedWorkspace, otherFailed: () => boolean): Promise<Session> {
+async function readWorkspace(ctx: ReadContext, pw: PreparedWorkspace, loadStages: () => ReturnType<typeof afterReadStages>, otherFailed: () => boolean): Promise<Session> {
   const {workspace: ws, provider} = pw
   const conn = await ctx.connector.open(ws, provider)
   try {
@@ -72,18 +100,20 @@ async function readWorkspace(ctx: ReadContext, pw: PreparedWorkspace, otherFaile
     // segments are in, while campaign details may still be on their way.
     const usageRead = conn.client.campaignUsage()
     const listed = conn.client.listSegments()
-    const staged = listed.then((remotes) => diffStage({workspace: ws, provider, definitions: pw.definitions, remotes}))
+    const stages = loadStages()
+    const staged = Promise.all([listed, stages]).then(([remotes, {diffStage}]) => diffStage({workspace: ws, provider, definitions: pw.definitions, remotes}))
     staged.catch(() => undefined) // awaited below; a failure of another read may come first
     // Member counts of the changed segments go out as soon as the diff is known, beside the
     // campaign reads; they never fail the plan.
-    const counted = staged.then((stage) => readAudiences(stage.diff.changes, stage.remotesById, conn.client, provider, ctx.debug))
+    const counted = staged.then(async (stage) => (await stages).readAudiences(stage.diff.changes, stage.remotesById, conn.client, provider, ctx.debug))
     counted.catch(() => undefined)
-    const drift = staged.then((s) => driftHints(s.diff.changes, s.remotesById, provider, ctx.commitTimes))
+    const drift = staged.then(async (s) => (await stages).driftHints(s.diff.changes, s.remotesById, provider, ctx.commitTimes))
     drift.catch(() => undefined)
     const [usage, remotes, findings] = await Promise.all([usageRead, listed, conn.client.verify?.(desired, listed) ?? []])
     const stats = conn.client.stats()
     ctx.progress(`${ws.name}: ${remotes.length} remote segment${remotes.length === 1 ? '' : 's'}, ${usage.known ? `${usage.read} active campaign${usage.read === 1 ? '' : 's'}/sequence${usage.read === 1 ? '' : 's'}` : 'campaign usage unknown'} (${requestsText(stats)})`)
     const stage = await staged
+    const {planWorkspace} = await stages
     const plan = planWorkspace({workspace: ws, endpoint: conn.endpoint, provider, definitions: pw.definitions, remotes, usage, policy: ctx.policy, findings, staged: stage, audiences: await counted, drift: await drift})
     ctx.progress(`${ws.name}: planned ${changesInWords(plan)}`)
     return {prepared: pw, connection: conn, remotesById: stage.remotesById, plan}
