@@ -5,7 +5,6 @@
  * never re-sent once they may have reached the vendor: they fail with AmbiguousWriteError and the
  * caller reconciles by reading.
  */
-import {brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync} from 'node:zlib'
 import {AmbiguousWriteError, AuthError, RetriesExhaustedError, VendorError} from '../errors.js'
 import {redact} from '../util/redact.js'
 import {BudgetWaitError, createRateLimiter, realClock, type RateLimit, type RateLimiter} from './rate-limiter.js'
@@ -148,8 +147,7 @@ export async function createHttpClient(options: HttpClientOptions): Promise<Http
     // The timeout is the socket's own (transport.ts): no connection, no answer, or a body that
     // stalls for as long. An AbortSignal.timeout per request cost about 70 µs of CPU more.
     const res = await wire.send(url, {method: req.method, headers: requestHeaders, body: payload})
-    const encoding = String(res.headers['content-encoding'] ?? '').trim().toLowerCase()
-    const text = encoding && encoding !== 'identity' ? decompress(res.body, encoding) : res.body.toString('utf8')
+    const text = res.text
     const headers: Record<string, string> = {}
     for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v
     options.debug?.(redact(`← ${res.status} ${req.method} ${req.path} (${clock.now() - started} ms) ${text.slice(0, 2000)}`))
@@ -281,20 +279,6 @@ export async function createHttpClient(options: HttpClientOptions): Promise<Http
     stats,
     close: () => wire.close(),
   }
-}
-
-/** A body the vendor compressed; a broken one throws, and is then retried like a dropped connection. */
-function decompress(body: Buffer, encoding: string): string {
-  if (encoding === 'gzip' || encoding === 'x-gzip') return gunzipSync(body).toString('utf8')
-  if (encoding === 'br') return brotliDecompressSync(body).toString('utf8')
-  if (encoding === 'deflate') {
-    try {
-      return inflateSync(body).toString('utf8')
-    } catch {
-      return inflateRawSync(body).toString('utf8') // servers that send raw deflate
-    }
-  }
-  throw new Error(`unsupported content-encoding ${JSON.stringify(encoding)}`)
 }
 
 function parseBody(text: string): {ok: true; value: unknown} | {ok: false} {
