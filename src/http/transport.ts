@@ -90,7 +90,7 @@ export function createTransport(options: TransportOptions): Transport {
           try {
             answer(decompress(Buffer.concat(chunks), encoding))
           } catch (error) {
-            reject(error as Error)
+            reject(error instanceof Error ? error : new Error(String(error)))
           }
         })
       })

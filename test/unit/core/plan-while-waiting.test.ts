@@ -53,8 +53,9 @@ it('puts the hash taken while waiting in the document, the same as one taken at 
   const {ctx, prepared, answer} = heldList()
   const run = plan(ctx, prepared)
   setTimeout(answer, 20)
-  const {document, close} = await run
-  await close()
+  const done = await run
+  await done.close()
+  const document = done.document
   expect(document.definitionsHash).toBe(definitionsHash(prepared.contents))
   expect(document.workspaces[0]!.changes.map((c) => `${c.action} ${c.name}`)).toEqual(['update A'])
 })

@@ -56,8 +56,8 @@ describe('many workspaces', () => {
     const secondAsked = gate()
     const firstMayAnswer = gate()
     const {ctx, prepared, lines} = setup({
-      // The first workspace answers only once the second one has been asked, and after it answered:
-      // read one after the other, this plan would never finish.
+      // The first workspace answers only once the second one has been asked, and after it was
+      // planned: read one after the other, this plan would never finish.
       first: {...one('A'), wrap: (c) => ({...c, listSegments: async () => (await firstMayAnswer.promise, c.listSegments())})},
       second: {
         ...one('B'),
@@ -65,14 +65,17 @@ describe('many workspaces', () => {
           ...c,
           listSegments: async () => {
             secondAsked.open()
-            const remotes = await c.listSegments()
-            setImmediate(() => firstMayAnswer.open())
-            return remotes
+            return c.listSegments()
           },
         }),
       },
       third: one('C'),
     })
+    const progress = ctx.progress
+    ctx.progress = (line) => {
+      progress(line)
+      if (line.startsWith('second: planned')) firstMayAnswer.open()
+    }
     const run = await plan(ctx, prepared)
     expect(run.document.workspaces.map((w) => [w.name, w.changes.map((c) => `${c.action} ${c.name}`)])).toEqual([
       ['first', ['update A']],
