@@ -18,7 +18,7 @@
  * document. It is the floor of the managed-plan target for a client that plans.
  *   node bench/baseline-managed.mjs PROVIDER URL KEY [checked|planned]   (in the repository's folder)
  */
-import {Agent, get as httpGet} from 'node:http'
+import {bareGet} from './lib/bare-get.mjs'
 import {workloads} from './lib/workloads.mjs'
 
 const [provider, url, key, mode] = process.argv.slice(2)
@@ -36,16 +36,7 @@ if (mode === 'checked') {
   process.exit(0)
 }
 
-const agent = new Agent({keepAlive: true, maxSockets: 64})
-const get = (path) =>
-  new Promise((resolve, reject) => {
-    httpGet(url + path, {agent, headers: {accept: 'application/json', ...workload.authHeader(key)}}, (res) => {
-      const chunks = []
-      res.on('data', (c) => chunks.push(c))
-      res.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8'))))
-      res.on('error', reject)
-    }).on('error', reject)
-  })
+const {get, close} = bareGet(url, workload.authHeader(key))
 const list = await workload.minimalRead(get)
 if (mode === 'planned') {
   const names = new Map(list.map((segment) => [segment.id, segment.name]))
@@ -62,4 +53,4 @@ if (mode === 'planned') {
   const counts = workload.countPath ? await Promise.all(changed.filter((c) => c.id).map((c) => get(workload.countPath(c.id)))) : []
   process.stdout.write(JSON.stringify({changed: changed.map((c, i) => ({...c, count: counts[i]?.count})), unchanged}) + '\n')
 }
-agent.destroy()
+close()

@@ -5,24 +5,13 @@
  * wire cost on this machine, whatever the client: when it alone exceeds 1.2 × the round-trip
  * bound, no client can meet it.
  */
-import {Agent, get as httpGet} from 'node:http'
+import {bareGet} from './lib/bare-get.mjs'
 
 export async function minimalRead({url, key, workload}) {
-  const agent = new Agent({keepAlive: true, maxSockets: 64})
-  let calls = 0
-  const get = (path) =>
-    new Promise((resolve, reject) => {
-      calls++
-      httpGet(url + path, {agent, headers: {accept: 'application/json', ...workload.authHeader(key)}}, (res) => {
-        const chunks = []
-        res.on('data', (c) => chunks.push(c))
-        res.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8'))))
-        res.on('error', reject)
-      }).on('error', reject)
-    })
+  const reader = bareGet(url, workload.authHeader(key))
   const started = performance.now()
-  await workload.minimalRead(get)
+  await workload.minimalRead(reader.get)
   const ms = performance.now() - started
-  agent.destroy()
-  return {ms, calls}
+  reader.close()
+  return {ms, calls: reader.calls}
 }
