@@ -8,7 +8,7 @@
 import {AmbiguousWriteError, AuthError, RetriesExhaustedError, VendorError} from '../errors.js'
 import {redact} from '../util/redact.js'
 import {BudgetWaitError, createRateLimiter, realClock, type RateLimit, type RateLimiter} from './rate-limiter.js'
-import {createTransport, TransportClosedError} from './transport.js'
+import {createTransport, TransportClosedError, WireTimeoutError} from './transport.js'
 import {backoffDelay, defaultRetryOptions, isRetryableStatus, parseRetryAfter, type RetryOptions} from './retry-policy.js'
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
@@ -147,7 +147,7 @@ export async function createHttpClient(options: HttpClientOptions): Promise<Http
     // The timeout is the socket's own (transport.ts): no connection, no answer, or a body that
     // stalls for as long. An AbortSignal.timeout per request cost about 70 µs of CPU more.
     const res = await wire.send(url, {method: req.method, headers: requestHeaders, body: payload})
-    const text = res.text
+    const {text} = res
     const headers: Record<string, string> = {}
     for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v
     options.debug?.(redact(`← ${res.status} ${req.method} ${req.path} (${clock.now() - started} ms) ${text.slice(0, 2000)}`))
@@ -300,7 +300,7 @@ function errorCode(error: unknown): string {
 }
 
 function errorText(error: unknown): string {
+  if (error instanceof WireTimeoutError) return error.message
   const e = error as {message?: string; code?: string; name?: string}
-  if (e?.code === 'ETIMEDOUT' && e.message === 'timed out') return 'timed out'
   return [e?.code, e?.message].filter(Boolean).join(' ') || String(error)
 }

@@ -47,6 +47,13 @@ export interface TransportOptions {
   keepAliveMs: number
 }
 
+/** A request that stalled: `ETIMEDOUT` (no answer, or a body that stopped), or `ECONNECTTIMEOUT` (no connection: never sent). Its message says so in words. */
+export class WireTimeoutError extends Error {
+  constructor(readonly code: 'ETIMEDOUT' | 'ECONNECTTIMEOUT') {
+    super(code === 'ECONNECTTIMEOUT' ? 'could not connect in time' : 'timed out')
+  }
+}
+
 /** A request refused because the client was closed: it was never sent. */
 export class TransportClosedError extends Error {
   readonly code = 'ECLIENTCLOSED'
@@ -95,8 +102,7 @@ export function createTransport(options: TransportOptions): Transport {
         })
       })
       out.on('timeout', () => {
-        const connecting = out.socket?.connecting ?? true
-        out.destroy(Object.assign(new Error(connecting ? 'could not connect in time' : 'timed out'), {code: connecting ? 'ECONNECTTIMEOUT' : 'ETIMEDOUT'}))
+        out.destroy(new WireTimeoutError((out.socket?.connecting ?? true) ? 'ECONNECTTIMEOUT' : 'ETIMEDOUT'))
       })
       out.on('error', reject)
       out.end(req.body)
