@@ -21,10 +21,12 @@ export interface PlanRun {
  * build the plan, in config order. Sessions stay open for apply.
  */
 export async function plan(ctx: RunContext, prepared: Prepared): Promise<PlanRun> {
-  // The definitions' hash needs no answer: it is taken while the vendors answer (if that fails,
-  // the document takes it at the end).
+  // The definitions' hash and segsync's version need no answer: they are taken while the vendors
+  // answer (if hashing fails, the document takes it at the end).
   let definitionsHash: string | undefined
+  let version: string | undefined
   const whileWaiting = async () => {
+    version = packageVersion()
     definitionsHash = (await import('./plan/build-plan.js')).definitionsHash(prepared.contents)
   }
   const sessions = await readWorkspaces({...ctx, policy: prepared.config.policy, commitTimes: lastCommitTimes(ctx.cwd), whileWaiting: () => void whileWaiting().catch(() => undefined)}, prepared.workspaces)
@@ -34,7 +36,7 @@ export async function plan(ctx: RunContext, prepared: Prepared): Promise<PlanRun
   const {planDocument} = await import('./plan/build-plan.js')
   const document = planDocument(
     sessions.map((s) => s.plan),
-    {version: packageVersion(), definitions: prepared.contents, definitionsHash},
+    {version: version ?? packageVersion(), definitions: prepared.contents, definitionsHash},
   )
   return {document, sessions, close}
 }

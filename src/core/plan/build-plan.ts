@@ -29,32 +29,45 @@ export interface WorkspacePlanInput {
   drift?: ReadonlyMap<string, Drift>
 }
 
-/** What the plan knows once the remote segments are read: the diff and who references whom. */
-export interface DiffStage {
+/** What the plan knows once the remote segments are read and compared: the diff. */
+export interface Diffed {
   diff: WorkspaceDiff
   remotesById: Map<string, RemoteSegment>
   nameOf: (id: string) => string | undefined
+}
+
+/** The diff and who references whom. */
+export interface DiffStage extends Diffed {
   referencedBy: ReferencedBy
 }
 
+type StageInput = Pick<WorkspacePlanInput, 'workspace' | 'provider' | 'definitions' | 'remotes'>
+
 /**
- * diff (and the reference graph) need only the definitions and the remote segments: the pipeline
- * runs this as soon as the segment list is in, while campaign usage may still be on its way.
+ * The diff needs only the definitions and the remote segments: the pipeline runs this as soon as
+ * the segment list is in, while campaign usage may still be on its way, and sends the member
+ * counts of what it finds changed before it builds the reference graph (`withReferences`).
  */
-export function diffStage(input: Pick<WorkspacePlanInput, 'workspace' | 'provider' | 'definitions' | 'remotes'>): DiffStage {
+export function diffRemotes(input: StageInput): Diffed {
   const {provider, definitions, remotes} = input
   const remotesById = new Map<string, RemoteSegment>()
   for (const r of remotes) remotesById.set(r.id, r)
   const nameOf = (id: string) => remotesById.get(id)?.name
   const diff = diffWorkspace({definitions, remotes, provider, prune: input.workspace.prune === true, nameOf})
+  return {diff, remotesById, nameOf}
+}
+
+/** The reference graph over the remote segments and the definitions, renames applied. */
+export function withReferences(diffed: Diffed, input: StageInput): DiffStage {
+  const {diff, nameOf} = diffed
   const renamed = new Map(diff.changes.flatMap((c) => (c.action === 'update' && c.previousName ? [[c.name, c.previousName] as const] : [])))
-  const referencedBy = referenceGraph(remotes, definitions, provider, nameOf, (name) => renamed.get(name) ?? name)
-  return {diff, remotesById, nameOf, referencedBy}
+  const referencedBy = referenceGraph(input.remotes, input.definitions, input.provider, nameOf, (name) => renamed.get(name) ?? name)
+  return {...diffed, referencedBy}
 }
 
 export function planWorkspace(input: WorkspacePlanInput & {staged?: DiffStage}): WorkspacePlan {
   const {provider, definitions, usage, policy} = input
-  const {diff, remotesById, nameOf, referencedBy} = input.staged ?? diffStage(input)
+  const {diff, remotesById, nameOf, referencedBy} = input.staged ?? withReferences(diffRemotes(input), input)
 
   const deleted = new Set(diff.changes.filter((c) => c.action === 'delete').map((c) => c.name))
   let changes = diff.changes.map((c) =>

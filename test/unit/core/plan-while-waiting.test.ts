@@ -59,3 +59,17 @@ it('puts the hash taken while waiting in the document, the same as one taken at 
   expect(document.definitionsHash).toBe(definitionsHash(prepared.contents))
   expect(document.workspaces[0]!.changes.map((c) => `${c.action} ${c.name}`)).toEqual(['update A'])
 })
+
+it('asks for the member counts of what changed before it builds the reference graph', async () => {
+  const {ctx, pw, events, answer} = heldList()
+  const client = (await ctx.connector.open(pw.workspace, fake)).client
+  client.audience = async (queries) => {
+    events.push(`counts asked (${queries.length})`)
+    return queries.map(() => ({current: 1, proposed: 2, source: 'Fake counts'}))
+  }
+  const provider = {...fake, remoteReferences: (r: Parameters<typeof fake.remoteReferences>[0]) => (events.push('references'), fake.remoteReferences(r))}
+  answer()
+  const [session] = await readWorkspaces({...ctx, policy: {campaignImpact: 'block', unknownUsage: 'warn'}, commitTimes: async () => undefined}, [{...pw, provider}])
+  expect(events.filter((e) => e !== 'while waiting')).toEqual(['list asked', 'list answered', 'counts asked (1)', 'references'])
+  expect(session!.plan.changes[0]!.audience).toMatchObject({current: 1, proposed: 2})
+})
