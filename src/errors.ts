@@ -96,6 +96,12 @@ export class VendorError extends SegsyncError {
 }
 
 /**
+ * The vendor's endpoint failed the TLS handshake: its certificate could not be verified, or it does
+ * not speak TLS. No request left the machine, and trying again changes nothing: never retried.
+ */
+export class TlsRefusedError extends SegsyncError {}
+
+/**
  * A write whose outcome is unknown: the connection failed or timed out after the request left.
  * Creates that end like this are reconciled by reading, never by sending again.
  */

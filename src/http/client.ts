@@ -5,7 +5,7 @@
  * never re-sent once they may have reached the vendor: they fail with AmbiguousWriteError and the
  * caller reconciles by reading.
  */
-import {AmbiguousWriteError, AuthError, RetriesExhaustedError, VendorError} from '../errors.js'
+import {AmbiguousWriteError, AuthError, RetriesExhaustedError, TlsRefusedError, VendorError} from '../errors.js'
 import {redact} from '../util/redact.js'
 import {BudgetWaitError, createRateLimiter, realClock, type RateLimit, type RateLimiter} from './rate-limiter.js'
 import {createTransport, TransportClosedError, WireTimeoutError} from './transport.js'
@@ -89,6 +89,36 @@ export interface HttpClientOptions {
 
 const CONNECT_FAILURES = new Set(['ECONNREFUSED', 'ECONNECTTIMEOUT', 'ENOTFOUND', 'EAI_AGAIN'])
 
+/**
+ * OpenSSL's and Node's codes for a certificate that cannot be verified, and for an https endpoint
+ * that answers without TLS. The handshake failed before the request was written, and would fail
+ * again the same way: five attempts took 4.7 s and ended "the vendor may be down".
+ */
+const TLS_REFUSALS = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'CERT_REVOKED',
+  'CERT_UNTRUSTED',
+  'CERT_REJECTED',
+  'CERT_SIGNATURE_FAILURE',
+  'INVALID_CA',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+])
+
+/** Why the TLS handshake cannot succeed, when that is what failed. */
+function tlsRefusal(error: unknown): 'certificate' | 'plain' | undefined {
+  const code = errorCode(error)
+  if (TLS_REFUSALS.has(code)) return 'certificate'
+  // OpenSSL reading an HTTP answer as a TLS record: Node reports EPROTO with its reason.
+  if (code === 'EPROTO' && /wrong version number/i.test((error as Error)?.message ?? '')) return 'plain'
+  return undefined
+}
+
 export async function createHttpClient(options: HttpClientOptions): Promise<HttpClient> {
   const retry = {...defaultRetryOptions, ...options.retry}
   const clock = options.clock ?? realClock
@@ -154,6 +184,17 @@ export async function createHttpClient(options: HttpClientOptions): Promise<Http
     return {status: res.status, headers, text}
   }
 
+  function tlsRefused(refusal: 'certificate' | 'plain', text: string): TlsRefusedError {
+    if (refusal === 'plain') {
+      // OpenSSL's own text here is a long internal record error: the cause in words is enough.
+      return new TlsRefusedError(`${vendor}: ${base.host} did not answer in TLS; nothing was sent`, 'Check the workspace "endpoint": its server speaks plain HTTP at an https:// address.')
+    }
+    return new TlsRefusedError(
+      `${vendor}: ${base.host} presented a certificate segsync cannot verify (${redact(text)}); nothing was sent`,
+      `segsync checks the vendor's certificate as any https client does. Check that the workspace "endpoint" is the vendor's address; behind a proxy that inspects TLS, point NODE_EXTRA_CA_CERTS at your organisation's CA file.`,
+    )
+  }
+
   async function send<T>(req: HttpRequest): Promise<HttpResponse<T>> {
     const idempotent = req.idempotent ?? req.method !== 'POST'
     let lastProblem = ''
@@ -166,6 +207,8 @@ export async function createHttpClient(options: HttpClientOptions): Promise<Http
       } catch (error) {
         // Not sent: nothing to retry.
         if (error instanceof BudgetWaitError || error instanceof TransportClosedError) throw error
+        const refusal = tlsRefusal(error)
+        if (refusal) throw tlsRefused(refusal, errorText(error))
         const code = errorCode(error)
         const neverSent = CONNECT_FAILURES.has(code)
         lastProblem = `${describe(req)} failed: ${redact(errorText(error))}`

@@ -1,7 +1,10 @@
+import {readFileSync} from 'node:fs'
 import {createServer} from 'node:http'
+import {createServer as createTlsServer} from 'node:https'
+import type {Server} from 'node:net'
 import type {AddressInfo} from 'node:net'
 import {describe, expect, it, onTestFinished} from 'vitest'
-import {AmbiguousWriteError, AuthError, RetriesExhaustedError, VendorError} from '../../src/errors.js'
+import {AmbiguousWriteError, AuthError, RetriesExhaustedError, TlsRefusedError, VendorError} from '../../src/errors.js'
 import {createHttpClient} from '../../src/http/client.js'
 import {sequenzyEmulator, TEST_KEY} from '../helpers/emulators.js'
 
@@ -63,6 +66,31 @@ describe('HTTP layer', () => {
     const overloaded = await setup({maxAttempts: 2})
     overloaded.emulator.faults.add({path: '/api/v1/segments', fault: {type: 'status', status: 503}})
     expect(((await overloaded.list().catch((e: unknown) => e)) as RetriesExhaustedError).hint).toContain('may be down or overloaded')
+  })
+
+  it('never retries an https endpoint that fails the handshake: an unverifiable certificate, or no TLS at all', async () => {
+    const tls = new URL('../fixtures/tls/', import.meta.url) // self-signed for 127.0.0.1, not trusted by this process
+    const servers: Record<string, Server> = {
+      certificate: createTlsServer({key: readFileSync(new URL('key.pem', tls)), cert: readFileSync(new URL('cert.pem', tls))}, (_req, res) => res.end('{}')),
+      plain: createServer((_req, res) => res.end('{}')),
+    }
+    for (const [kind, server] of Object.entries(servers)) {
+      let connections = 0
+      server.on('connection', () => connections++)
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+      onTestFinished(() => void server.close())
+      const http = await createHttpClient({baseUrl: `https://127.0.0.1:${(server.address() as AddressInfo).port}`, vendor: 'Sequenzy', timeoutMs: 2_000, retry: {maxAttempts: 5, baseDelayMs: 10, maxDelayMs: 40}})
+      // A create too: the handshake failed before the request was written, so it is not ambiguous.
+      for (const method of ['GET', 'POST'] as const) {
+        const error = await http.request({method, path: '/api/v1/segments', body: method === 'POST' ? {name: 'x'} : undefined}).catch((e: unknown) => e)
+        expect(error, kind).toBeInstanceOf(TlsRefusedError)
+        expect((error as TlsRefusedError).exitCode).toBe(1)
+        expect((error as Error).message).toMatch(kind === 'certificate' ? /presented a certificate segsync cannot verify \(DEPTH_ZERO_SELF_SIGNED_CERT/ : /did not answer in TLS/)
+        expect((error as TlsRefusedError).hint).toMatch(kind === 'certificate' ? /NODE_EXTRA_CA_CERTS/ : /plain HTTP/)
+      }
+      expect(connections, kind).toBe(2)
+      await http.close()
+    }
   })
 
   it('asks for compressed answers and reads gzip, brotli and deflate bodies; a corrupt one is retried like a dropped read', async () => {

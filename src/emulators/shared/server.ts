@@ -57,6 +57,11 @@ export interface ServeOptions {
    * default: no vendor document says it compresses, and on loopback it only costs time.
    */
   compress?: boolean
+  /**
+   * Serve https with this key and certificate (PEM), as every real vendor does: tests run the
+   * CLI's TLS path against it (a client trusts the certificate through NODE_EXTRA_CA_CERTS).
+   */
+  tls?: {key: string | Buffer; cert: string | Buffer}
 }
 
 export interface LoggedRequest {
@@ -85,13 +90,16 @@ export async function serve(app: EmulatorApp, options: ServeOptions = {}): Promi
   const sockets = new Set<Socket>()
   const windows = slidingWindows(options.rateLimit)
 
-  const server = createServer((req, res) => {
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
     readBody(req)
       .then((text) => handle(req, res, text))
       .catch(() => {
         if (!res.headersSent) write(res, serialize(app.errorResponse(500, 'emulator error')), false)
       })
-  })
+  }
+  // https is loaded only when asked for: the emulator starts inside the CLI (`endpoint: 'embedded'`).
+  const server = options.tls ? (await import('node:https')).createServer({key: options.tls.key, cert: options.tls.cert}, listener) : createServer(listener)
+  // A TLS server reports its raw sockets on 'connection' too: destroying them ends the sessions.
   server.on('connection', (socket) => {
     sockets.add(socket)
     socket.on('close', () => sockets.delete(socket))
@@ -170,7 +178,7 @@ export async function serve(app: EmulatorApp, options: ServeOptions = {}): Promi
   })
   const {port} = server.address() as AddressInfo
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     port,
     app,
     faults,
