@@ -4,7 +4,7 @@
  * Each vendor's emulator is an `EmulatorApp`: a function from request to response over its state.
  */
 import {gzipSync} from 'node:zlib'
-import {createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse} from 'node:http'
+import {createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse} from 'node:http'
 import type {AddressInfo, Socket} from 'node:net'
 import {FaultController, type Fault} from './faults.js'
 import {slidingWindows} from '../../http/sliding-window.js'
@@ -98,9 +98,9 @@ export async function serve(app: EmulatorApp, options: ServeOptions = {}): Promi
       })
   }
   // https is loaded only when asked for: the emulator starts inside the CLI (`endpoint: 'embedded'`).
-  const server = options.tls ? (await import('node:https')).createServer({key: options.tls.key, cert: options.tls.cert}, listener) : createServer(listener)
+  const server: Server = options.tls ? (await import('node:https')).createServer({key: options.tls.key, cert: options.tls.cert}, listener) : createServer(listener)
   // A TLS server reports its raw sockets on 'connection' too: destroying them ends the sessions.
-  server.on('connection', (socket) => {
+  server.on('connection', (socket: Socket) => {
     sockets.add(socket)
     socket.on('close', () => sockets.delete(socket))
   })
