@@ -7,6 +7,7 @@ import {describe, expect, it, onTestFinished} from 'vitest'
 import {AmbiguousWriteError, AuthError, RetriesExhaustedError, TlsRefusedError, VendorError} from '../../src/errors.js'
 import {createHttpClient} from '../../src/http/client.js'
 import {sequenzyEmulator, TEST_KEY} from '../helpers/emulators.js'
+import {unansweredPort} from '../helpers/unanswered-port.js'
 
 async function setup(retry = {}) {
   const emulator = await sequenzyEmulator()
@@ -91,6 +92,16 @@ describe('HTTP layer', () => {
       expect(connections, kind).toBe(2)
       await http.close()
     }
+  })
+
+  it('calls a create whose connection never completed unreachable, not ambiguous: it was never sent', async () => {
+    const port = await unansweredPort()
+    const http = await createHttpClient({baseUrl: `http://127.0.0.1:${port}`, vendor: 'Sequenzy', timeoutMs: 150, retry: {maxAttempts: 2, baseDelayMs: 10, maxDelayMs: 20}})
+    onTestFinished(() => http.close())
+    const error = await http.request({method: 'POST', path: '/api/v1/segments', body: {name: 'x'}}).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(RetriesExhaustedError)
+    expect((error as Error).message).toContain('POST /api/v1/segments failed: could not connect in time')
+    expect((error as RetriesExhaustedError).hint).toContain(`segsync could not connect to 127.0.0.1:${port}`)
   })
 
   it('asks for compressed answers and reads gzip, brotli and deflate bodies; a corrupt one is retried like a dropped read', async () => {

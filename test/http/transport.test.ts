@@ -3,7 +3,8 @@
 import {createServer, type IncomingMessage, type Server} from 'node:http'
 import type {AddressInfo, Socket} from 'node:net'
 import {expect, it, onTestFinished} from 'vitest'
-import {createTransport, TransportClosedError} from '../../src/http/transport.js'
+import {createTransport, TransportClosedError, WireTimeoutError} from '../../src/http/transport.js'
+import {unansweredPort} from '../helpers/unanswered-port.js'
 
 interface Seen {
   method: string
@@ -104,6 +105,15 @@ it('reports a refused connection with its code, as never sent', async () => {
   await new Promise<void>((resolve) => srv.close(() => resolve()))
   const error = await transport().send(url, {method: 'POST', headers: {}, body: '{}'}).catch((e: unknown) => e)
   expect(error).toMatchObject({code: 'ECONNREFUSED'})
+})
+
+it('says a connection that never completes timed out while connecting: the request was never sent', async () => {
+  const port = await unansweredPort()
+  const t = createTransport({protocol: 'http:', connections: 4, timeoutMs: 200, keepAliveMs: 4_000})
+  onTestFinished(() => t.close())
+  const error = await t.send(new URL(`http://127.0.0.1:${port}/x`), {method: 'POST', headers: {}, body: '{}'}).catch((e: unknown) => e)
+  expect(error).toBeInstanceOf(WireTimeoutError)
+  expect((error as WireTimeoutError).code).toBe('ECONNECTTIMEOUT')
 })
 
 it('speaks TLS to an https endpoint, and refuses a certificate it cannot verify', async () => {
