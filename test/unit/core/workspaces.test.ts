@@ -89,6 +89,37 @@ describe('many workspaces', () => {
     expect(lines.indexOf('second: planned 1 to update')).toBeLessThan(lines.indexOf('first: planned 1 to update'))
   })
 
+  it("lets the answers that came in the same turn move their workspaces on before one workspace's diff runs", async () => {
+    // Two answers arrive one after the other in one turn of the event loop (two timers due at
+    // once, as two sockets readable in one poll): the first workspace's segment list, then the
+    // second's campaign page, after which the second asks for campaign details. The diff is
+    // the heavy step; run at once, it would hold up the second's next request behind it.
+    const events: string[] = []
+    const listIn = gate()
+    const pageIn = gate()
+    setTimeout(() => listIn.open(), 5)
+    setTimeout(() => pageIn.open(), 5)
+    const {ctx, prepared} = setup({
+      first: {...one('A'), wrap: (c) => ({...c, listSegments: async () => (await listIn.promise, events.push('first: list in'), c.listSegments())})},
+      second: {
+        ...one('B'),
+        wrap: (c) => ({
+          ...c,
+          campaignUsage: async () => {
+            await pageIn.promise
+            events.push('second: page in, details asked')
+            return c.campaignUsage()
+          },
+        }),
+      },
+    })
+    const provider = {...fake, toDefinition: (...args: Parameters<typeof fake.toDefinition>) => (events.push('diff'), fake.toDefinition(...args))}
+    prepared.workspaces[0] = {...prepared.workspaces[0]!, provider}
+    const run = await plan(ctx, prepared)
+    expect(events).toEqual(['first: list in', 'second: page in, details asked', 'diff'])
+    expect(run.document.summary.update).toBe(2)
+  })
+
   it('fails with the first failing workspace in config order, and closes every connection', async () => {
     const laterFailed = gate()
     const {ctx, prepared, closed} = setup({
