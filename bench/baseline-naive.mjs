@@ -5,8 +5,15 @@
  * benchmark's "segsync / baseline" ratios.
  */
 async function call(url, key, method, path, body) {
-  for (;;) {
-    const res = await fetch(url + path, {method, headers: {authorization: `Bearer ${key}`, 'content-type': 'application/json'}, body: body ? JSON.stringify(body) : undefined})
+  for (let dropped = 0; ; ) {
+    const init = {method, headers: {authorization: `Bearer ${key}`, 'content-type': 'application/json'}, body: body ? JSON.stringify(body) : undefined}
+    // A kept-alive socket closed under a request (seen once in a full bench run: "other side
+    // closed" right after the 2 MB list) is tried again once, as fetch's caller would.
+    const res = await fetch(url + path, init).catch((error) => {
+      if (dropped++ > 0 || method !== 'GET') throw error
+      return undefined
+    })
+    if (!res) continue
     if (res.status === 429) {
       await new Promise((r) => setTimeout(r, Number(res.headers.get('retry-after') ?? 1) * 1000))
       continue

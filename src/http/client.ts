@@ -262,7 +262,7 @@ export async function createHttpClient(options: HttpClientOptions): Promise<Http
         await wait(Math.min(asked ?? backoffDelay(attempt, retry, options.random), retry.retryAfterCapMs), req)
         continue
       }
-      throwFor(req, status, parsed.ok ? parsed.value : res.text, message)
+      throwFor(req, status, parsed.ok ? parsed.value : res.text, message, res.headers)
     }
     throw new RetriesExhaustedError(
       `${vendor}: gave up after ${retry.maxAttempts} attempts. Last: ${lastProblem}`,
@@ -272,7 +272,8 @@ export async function createHttpClient(options: HttpClientOptions): Promise<Http
     )
   }
 
-  function throwFor(req: HttpRequest, status: number, body: unknown, message: string): never {
+  function throwFor(req: HttpRequest, status: number, body: unknown, message: string, headers: Record<string, string>): never {
+    if (status >= 300 && status < 400) throw redirected(req, status, body, headers.location)
     if (status === 401 || status === 403) {
       throw new AuthError(
         `${vendor} refused the request (${status} on ${describe(req)}): ${message}`,
@@ -282,6 +283,26 @@ export async function createHttpClient(options: HttpClientOptions): Promise<Http
       )
     }
     throw new VendorError(`${vendor} rejected ${describe(req)} (${status}): ${message}`, status, body)
+  }
+
+  /**
+   * A redirect is not followed: a write sent again to another address may land twice, and the
+   * key would go with it to a host nobody configured. Most often the endpoint says http:// for
+   * an https API, or lacks a path the vendor moved: the error says where the vendor points.
+   */
+  function redirected(req: HttpRequest, status: number, body: unknown, location: string | undefined): VendorError {
+    let target: URL | undefined
+    try {
+      target = location ? new URL(location, urlFor(req)) : undefined
+    } catch {
+      target = undefined
+    }
+    const where = target ? ` to ${redact(target.href)}` : ' without a Location'
+    const hint =
+      target && target.origin !== base.origin
+        ? `segsync does not follow redirects. If ${redact(target.origin)} is the vendor's API, set the workspace "endpoint" to it.`
+        : 'segsync does not follow redirects. Check the workspace "endpoint" against the vendor\'s API address.'
+    return new VendorError(`${vendor} answered ${describe(req)} with a redirect (${status})${where}; nothing was followed`, status, body, hint)
   }
 
   async function wait(ms: number, req: HttpRequest): Promise<void> {

@@ -94,6 +94,36 @@ describe('HTTP layer', () => {
     }
   })
 
+  it('does not follow a redirect, and says where the vendor points (an http:// endpoint for an https API)', async () => {
+    let requests = 0
+    const server = createServer((req, res) => {
+      requests++
+      const location = req.url === '/moved' ? '/api/v2/segments' : `https://api.sequenzy.test${req.url}`
+      res.writeHead(req.url === '/nowhere' ? 302 : 301, req.url === '/nowhere' ? {} : {location, 'content-type': 'text/html'}).end('<html>Moved</html>')
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    onTestFinished(() => void server.close())
+    const http = await createHttpClient({baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, vendor: 'Sequenzy', headers: {authorization: `Bearer ${TEST_KEY}`}, retry: {maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 20}})
+    onTestFinished(() => http.close())
+    const fail = (method: 'GET' | 'POST', path: string) =>
+      http.request({method, path, body: method === 'POST' ? {name: 'x'} : undefined}).then(
+        () => expect.fail(`${method} ${path} was answered`),
+        (e: unknown) => e as VendorError,
+      )
+
+    const other = await fail('POST', '/api/v1/segments')
+    expect(other).toBeInstanceOf(VendorError)
+    expect(other.exitCode).toBe(1)
+    expect(other.message).toBe('Sequenzy answered POST /api/v1/segments with a redirect (301) to https://api.sequenzy.test/api/v1/segments; nothing was followed')
+    expect(other.hint).toBe('segsync does not follow redirects. If https://api.sequenzy.test is the vendor\'s API, set the workspace "endpoint" to it.')
+    const same = await fail('GET', '/moved')
+    expect(same.message).toMatch(/with a redirect \(301\) to http:\/\/127\.0\.0\.1:\d+\/api\/v2\/segments; nothing was followed$/)
+    expect(same.hint).toContain('Check the workspace "endpoint"')
+    expect((await fail('GET', '/nowhere')).message).toBe('Sequenzy answered GET /nowhere with a redirect (302) without a Location; nothing was followed')
+    // Each asked once: a redirect is an answer, not a failure to retry.
+    expect(requests).toBe(3)
+  })
+
   it('calls a create whose connection never completed unreachable, not ambiguous: it was never sent', async () => {
     const port = await unansweredPort()
     const http = await createHttpClient({baseUrl: `http://127.0.0.1:${port}`, vendor: 'Sequenzy', timeoutMs: 150, retry: {maxAttempts: 2, baseDelayMs: 10, maxDelayMs: 20}})
