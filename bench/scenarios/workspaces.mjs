@@ -12,6 +12,7 @@
  * the vendor's budget (the apply scenario measures that).
  */
 import {emulatorProcess} from '../lib/emulator.mjs'
+import {fileURLToPath} from 'node:url'
 import {BIN, median, round, tempDir, timeProcess} from '../lib/measure.mjs'
 import {workloads} from '../lib/workloads.mjs'
 
@@ -46,6 +47,9 @@ export async function workspacesScenario({workspaces = 10, segments = 200, campa
     allMs: round(shared.allMs),
     oneMs: round(shared.oneMs),
     ratio: round(shared.allMs / shared.oneMs, 2),
+    // The floor (bench/baseline-workspaces.mjs): validation, then each workspace's fewest calls at
+    // once, answers only parsed. What adding accounts costs on this machine, whatever the client.
+    floor: {allMs: round(shared.floorAllMs), oneMs: round(shared.floorOneMs), ratio: round(shared.floorAllMs / shared.floorOneMs, 2)},
     allRunsMs: shared.all.map((ms) => round(ms)),
     oneRunsMs: shared.one.map((ms) => round(ms)),
     ...(own ? {ownFolders: {allMs: round(own.allMs), oneMs: round(own.oneMs), ratio: round(own.allMs / own.oneMs, 2)}} : {}),
@@ -54,19 +58,17 @@ export async function workspacesScenario({workspaces = 10, segments = 200, campa
   }
 }
 
-/** `plan` of every workspace and `plan -w one`, alternating, after one warm-up of each. */
+const FLOOR = fileURLToPath(new URL('../baseline-workspaces.mjs', import.meta.url))
+
+/** `plan` of every workspace and `plan -w one`, and the floor of each, alternating, after one warm-up of each. */
 function compare(repo, one, w, runs) {
-  const time = (args) => timeProcess([BIN, ...args], {cwd: repo.dir, env: {[w.keyEnv]: w.key}, maxBuffer: 1 << 26}).ms
-  time(['plan'])
-  time(['plan', '-w', one])
-  const all = []
-  const single = []
-  for (let i = 0; i < runs; i++) {
-    all.push(time(['plan']))
-    single.push(time(['plan', '-w', one]))
-  }
+  const time = (args) => timeProcess(args, {cwd: repo.dir, env: {[w.keyEnv]: w.key}, maxBuffer: 1 << 26}).ms
+  const variants = {all: [BIN, 'plan'], one: [BIN, 'plan', '-w', one], floorAll: [FLOOR], floorOne: [FLOOR, one]}
+  for (const args of Object.values(variants)) time(args)
+  const samples = {all: [], one: [], floorAll: [], floorOne: []}
+  for (let i = 0; i < runs; i++) for (const [k, args] of Object.entries(variants)) samples[k].push(time(args))
   repo.remove()
-  return {all, one: single, allMs: median(all), oneMs: median(single)}
+  return {all: samples.all, one: samples.one, allMs: median(samples.all), oneMs: median(samples.one), floorAllMs: median(samples.floorAll), floorOneMs: median(samples.floorOne)}
 }
 
 /** The definition files of one account: every seeded segment as its definition (the workload's reading of it), `changed` of them with a new condition. */
