@@ -5,10 +5,10 @@
  * never re-sent once they may have reached the vendor: they fail with AmbiguousWriteError and the
  * caller reconciles by reading.
  */
-import {AmbiguousWriteError, AuthError, RetriesExhaustedError, TlsRefusedError, VendorError} from '../errors.js'
+import {AmbiguousWriteError, AuthError, ContractError, RetriesExhaustedError, TlsRefusedError, VendorError} from '../errors.js'
 import {redact} from '../util/redact.js'
 import {BudgetWaitError, createRateLimiter, realClock, type RateLimit, type RateLimiter} from './rate-limiter.js'
-import {createTransport, TransportClosedError, WireTimeoutError} from './transport.js'
+import {AnswerTooLargeError, createTransport, TransportClosedError, WireTimeoutError} from './transport.js'
 import {backoffDelay, defaultRetryOptions, isRetryableStatus, parseRetryAfter, type RetryOptions} from './retry-policy.js'
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
@@ -78,6 +78,8 @@ export interface HttpClientOptions {
   sharedReads?: SharedReads
   /** Sockets per origin: also bounds concurrent requests. */
   connections?: number
+  /** The longest answer read (transport.ts MAX_ANSWER_BYTES by default). */
+  maxAnswerBytes?: number
   /** The vendor's human message from an error body. */
   errorMessage?: (body: unknown, text: string) => string | undefined
   /** For vendors that report errors inside 2xx bodies (Altcraft): the error, if this body is one. */
@@ -128,7 +130,7 @@ export async function createHttpClient(options: HttpClientOptions): Promise<Http
   // Enough sockets that independent reads (e.g. one detail per active campaign) go out in one
   // wave; the rate limiter, not the socket pool, is what keeps us inside the vendor's budget.
   // Idle sockets are kept 4 s, under the 5 s most servers keep them (Node's own default).
-  const wire = createTransport({protocol: base.protocol, connections: options.connections ?? 64, timeoutMs, keepAliveMs: 4_000})
+  const wire = createTransport({protocol: base.protocol, connections: options.connections ?? 64, timeoutMs, keepAliveMs: 4_000, maxAnswerBytes: options.maxAnswerBytes})
   const stats: HttpStats = {requests: 0, retries: 0, rateLimited: 0, shared: 0}
   const vendor = options.vendor
 
@@ -184,6 +186,12 @@ export async function createHttpClient(options: HttpClientOptions): Promise<Http
     return {status: res.status, headers, text}
   }
 
+  /** An answer cut off at the transport's limit: outside any contract for a read, of unknown effect for a write. */
+  function tooLarge(req: HttpRequest, idempotent: boolean, error: AnswerTooLargeError): Error {
+    if (!idempotent) return new AmbiguousWriteError(`${vendor}: ${describe(req)} was answered with ${error.message}, not read; the request may or may not have been applied`, error)
+    return new ContractError({vendor, route: describe(req), path: '', expected: `an answer of at most ${error.size}`, got: `${error.message}, not read to its end`})
+  }
+
   function tlsRefused(refusal: 'certificate' | 'plain', text: string): TlsRefusedError {
     if (refusal === 'plain') {
       // OpenSSL's own text here is a long internal record error: the cause in words is enough.
@@ -207,6 +215,7 @@ export async function createHttpClient(options: HttpClientOptions): Promise<Http
       } catch (error) {
         // Not sent: nothing to retry.
         if (error instanceof BudgetWaitError || error instanceof TransportClosedError) throw error
+        if (error instanceof AnswerTooLargeError) throw tooLarge(req, idempotent, error)
         const refusal = tlsRefusal(error)
         if (refusal) throw tlsRefused(refusal, errorText(error))
         const code = errorCode(error)

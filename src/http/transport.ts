@@ -45,6 +45,27 @@ export interface TransportOptions {
   timeoutMs: number
   /** How long an idle socket is kept for the next request: under the vendor's own keep-alive. */
   keepAliveMs: number
+  /** The longest answer read (bytes on the wire, and once decompressed); default 256 MiB. */
+  maxAnswerBytes?: number
+}
+
+/**
+ * Far above any vendor's page (a Sequenzy list of 50,000 segments is 23 MB) and under V8's
+ * longest string (about 512 M characters): an answer that never ends, from a broken proxy or
+ * a decompression bomb, stops here with its own error instead of exhausting memory.
+ */
+export const MAX_ANSWER_BYTES = 256 * 1024 * 1024
+
+/** An answer longer than the transport reads: cut off there. Never retried: it would be as long again. */
+export class AnswerTooLargeError extends Error {
+  readonly code = 'EANSWERTOOLARGE'
+  /** The limit in words: "256 MB". */
+  readonly size: string
+  constructor(limit: number) {
+    const size = limit >= 1024 * 1024 ? `${Math.round(limit / (1024 * 1024))} MB` : `${limit} bytes`
+    super(`an answer of more than ${size}`)
+    this.size = size
+  }
 }
 
 /** A request that stalled: `ETIMEDOUT` (no answer, or a body that stopped), or `ECONNECTTIMEOUT` (no connection: never sent). Its message says so in words. */
@@ -69,6 +90,7 @@ export function createTransport(options: TransportOptions): Transport {
   const agent: HttpAgent | HttpsAgent = https ? new https.Agent(agentOptions) : new HttpAgent(agentOptions)
   const send = https ? https.request : httpRequest
   const underWay = new Set<Promise<unknown>>()
+  const maxAnswer = options.maxAnswerBytes ?? MAX_ANSWER_BYTES
   let closed = false
 
   function once(url: URL, req: WireRequest): Promise<WireResponse> {
@@ -81,23 +103,35 @@ export function createTransport(options: TransportOptions): Transport {
         const answer = (text: string) => resolve({status: res.statusCode ?? 0, headers: res.headers, text})
         // A connection that closes before the body is complete ("aborted", ECONNRESET).
         res.on('error', reject)
+        const tooLarge = () => res.destroy(new AnswerTooLargeError(maxAnswer))
+        if (Number(res.headers['content-length']) > maxAnswer) return tooLarge()
         const encoding = String(res.headers['content-encoding'] ?? '').trim().toLowerCase()
         if (encoding === '' || encoding === 'identity') {
           // Decoded piece by piece as it arrives, while the rest is on the wire: a 2 MB list
-          // is never copied whole into one buffer and then decoded (about 18 ms here).
+          // is never copied whole into one buffer and then decoded (about 18 ms here). Counted
+          // in characters: never more than the bytes they came in.
           let text = ''
           res.setEncoding('utf8')
-          res.on('data', (piece: string) => (text += piece))
+          res.on('data', (piece: string) => {
+            text += piece
+            if (text.length > maxAnswer) tooLarge()
+          })
           res.on('end', () => answer(text))
           return
         }
         const chunks: Buffer[] = []
-        res.on('data', (chunk: Buffer) => chunks.push(chunk))
+        let received = 0
+        res.on('data', (chunk: Buffer) => {
+          chunks.push(chunk)
+          received += chunk.length
+          if (received > maxAnswer) tooLarge()
+        })
         res.on('end', () => {
           try {
-            answer(decompress(Buffer.concat(chunks), encoding))
+            answer(decompress(Buffer.concat(chunks), encoding, maxAnswer))
           } catch (error) {
-            reject(error instanceof Error ? error : new Error(String(error)))
+            const tooLong = (error as {code?: string}).code === 'ERR_BUFFER_TOO_LARGE'
+            reject(tooLong ? new AnswerTooLargeError(maxAnswer) : error instanceof Error ? error : new Error(String(error)))
           }
         })
       })
@@ -131,14 +165,16 @@ export function createTransport(options: TransportOptions): Transport {
 }
 
 /** A body the vendor compressed; a broken one throws, and is then retried like a dropped connection. */
-function decompress(body: Buffer, encoding: string): string {
-  if (encoding === 'gzip' || encoding === 'x-gzip') return gunzipSync(body).toString('utf8')
-  if (encoding === 'br') return brotliDecompressSync(body).toString('utf8')
+function decompress(body: Buffer, encoding: string, maxOutputLength: number): string {
+  const limit = {maxOutputLength}
+  if (encoding === 'gzip' || encoding === 'x-gzip') return gunzipSync(body, limit).toString('utf8')
+  if (encoding === 'br') return brotliDecompressSync(body, limit).toString('utf8')
   if (encoding === 'deflate') {
     try {
-      return inflateSync(body).toString('utf8')
-    } catch {
-      return inflateRawSync(body).toString('utf8') // servers that send raw deflate
+      return inflateSync(body, limit).toString('utf8')
+    } catch (error) {
+      if ((error as {code?: string}).code === 'ERR_BUFFER_TOO_LARGE') throw error
+      return inflateRawSync(body, limit).toString('utf8') // servers that send raw deflate
     }
   }
   throw new Error(`unsupported content-encoding ${JSON.stringify(encoding)}`)

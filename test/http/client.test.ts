@@ -1,10 +1,10 @@
 import {readFileSync} from 'node:fs'
 import {createServer} from 'node:http'
 import {createServer as createTlsServer} from 'node:https'
-import type {Server} from 'node:net'
-import type {AddressInfo} from 'node:net'
+import type {AddressInfo, Server} from 'node:net'
+import {gzipSync} from 'node:zlib'
 import {describe, expect, it, onTestFinished} from 'vitest'
-import {AmbiguousWriteError, AuthError, RetriesExhaustedError, TlsRefusedError, VendorError} from '../../src/errors.js'
+import {AmbiguousWriteError, AuthError, ContractError, RetriesExhaustedError, TlsRefusedError, VendorError} from '../../src/errors.js'
 import {createHttpClient} from '../../src/http/client.js'
 import {sequenzyEmulator, TEST_KEY} from '../helpers/emulators.js'
 import {unansweredPort} from '../helpers/unanswered-port.js'
@@ -92,6 +92,35 @@ describe('HTTP layer', () => {
       expect(connections, kind).toBe(2)
       await http.close()
     }
+  })
+
+  it('stops reading an answer past its limit: a read is outside its contract and not retried, a write is in doubt', async () => {
+    const asked: string[] = []
+    const server = createServer((req, res) => {
+      asked.push(`${req.method} ${req.url}`)
+      if (req.url === '/declared') return void res.writeHead(200, {'content-length': '5000'}).end('x'.repeat(5000))
+      if (req.url === '/bomb') return void res.writeHead(200, {'content-encoding': 'gzip'}).end(gzipSync(Buffer.alloc(1 << 20, 32))) // 1 KB on the wire, 1 MB of spaces
+      // An answer that never ends, as from a broken proxy.
+      res.writeHead(200, {'content-type': 'application/json'}).write('[')
+      const more = setInterval(() => res.write('"segment",'), 1)
+      res.on('close', () => clearInterval(more))
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    onTestFinished(() => void server.close())
+    const http = await createHttpClient({baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, vendor: 'Sequenzy', maxAnswerBytes: 4096, timeoutMs: 2_000, retry: {maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 20}})
+    onTestFinished(() => http.close())
+    const fail = (method: 'GET' | 'POST', path: string) => http.request({method, path, body: method === 'POST' ? {name: 'x'} : undefined}).then(() => expect.fail(`${path} was answered`), (e: unknown) => e as Error)
+
+    for (const path of ['/endless', '/declared', '/bomb']) {
+      const error = await fail('GET', path)
+      expect(error, path).toBeInstanceOf(ContractError)
+      expect(error.message).toBe(`Sequenzy answered GET ${path} outside the contract segsync relies on: at (the whole body) expected an answer of at most 4096 bytes, got an answer of more than 4096 bytes, not read to its end. Nothing was written.`)
+    }
+    const write = await fail('POST', '/endless')
+    expect(write).toBeInstanceOf(AmbiguousWriteError)
+    expect(write.message).toBe('Sequenzy: POST /endless was answered with an answer of more than 4096 bytes, not read; the request may or may not have been applied')
+    // Each asked once: the same answer would be as long again.
+    expect(asked).toEqual(['GET /endless', 'GET /declared', 'GET /bomb', 'POST /endless'])
   })
 
   it('does not follow a redirect, and says where the vendor points (an http:// endpoint for an https API)', async () => {
