@@ -92,9 +92,9 @@ export interface HttpClientOptions {
 const CONNECT_FAILURES = new Set(['ECONNREFUSED', 'ECONNECTTIMEOUT', 'ENOTFOUND', 'EAI_AGAIN'])
 
 /**
- * OpenSSL's and Node's codes for a certificate that cannot be verified, and for an https endpoint
- * that answers without TLS. The handshake failed before the request was written, and would fail
- * again the same way: five attempts took 4.7 s and ended "the vendor may be down".
+ * OpenSSL's and Node's codes for a certificate that cannot be verified. The handshake failed
+ * before the request was written, and would fail again the same way: five attempts took 4.7 s
+ * and ended "the vendor may be down".
  */
 const TLS_REFUSALS = new Set([
   'DEPTH_ZERO_SELF_SIGNED_CERT',
@@ -215,9 +215,10 @@ export async function createHttpClient(options: HttpClientOptions): Promise<Http
       } catch (error) {
         // Not sent: nothing to retry.
         if (error instanceof BudgetWaitError || error instanceof TransportClosedError) throw error
-        if (error instanceof AnswerTooLargeError) throw tooLarge(req, idempotent, error)
         const refusal = tlsRefusal(error)
         if (refusal) throw tlsRefused(refusal, errorText(error))
+        // Answered, but past the length read: the same answer would be as long again.
+        if (error instanceof AnswerTooLargeError) throw tooLarge(req, idempotent, error)
         const code = errorCode(error)
         const neverSent = CONNECT_FAILURES.has(code)
         lastProblem = `${describe(req)} failed: ${redact(errorText(error))}`
