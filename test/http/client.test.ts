@@ -22,6 +22,13 @@ async function setup(retry = {}) {
   return {emulator, http, list: () => http.request({method: 'GET', path: '/api/v1/segments'})}
 }
 
+/** Listens on an ephemeral loopback port, closed when the test finishes; the port. */
+async function onLoopback(server: Server): Promise<number> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  onTestFinished(() => new Promise<void>((resolve) => server.close(() => resolve())))
+  return (server.address() as AddressInfo).port
+}
+
 const segmentGets = (e: {requests: Array<{method: string; path: string; at: number}>}) => e.requests.filter((r) => r.method === 'GET' && r.path === '/api/v1/segments')
 
 describe('HTTP layer', () => {
@@ -78,9 +85,8 @@ describe('HTTP layer', () => {
     for (const [kind, server] of Object.entries(servers)) {
       let connections = 0
       server.on('connection', () => connections++)
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-      onTestFinished(() => void server.close())
-      const http = await createHttpClient({baseUrl: `https://127.0.0.1:${(server.address() as AddressInfo).port}`, vendor: 'Sequenzy', timeoutMs: 2_000, retry: {maxAttempts: 5, baseDelayMs: 10, maxDelayMs: 40}})
+      const port = await onLoopback(server)
+      const http = await createHttpClient({baseUrl: `https://127.0.0.1:${port}`, vendor: 'Sequenzy', timeoutMs: 2_000, retry: {maxAttempts: 5, baseDelayMs: 10, maxDelayMs: 40}})
       // A create too: the handshake failed before the request was written, so it is not ambiguous.
       for (const method of ['GET', 'POST'] as const) {
         const error = await http.request({method, path: '/api/v1/segments', body: method === 'POST' ? {name: 'x'} : undefined}).catch((e: unknown) => e)
@@ -105,9 +111,7 @@ describe('HTTP layer', () => {
       const more = setInterval(() => res.write('"segment",'), 1)
       res.on('close', () => clearInterval(more))
     })
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-    onTestFinished(() => void server.close())
-    const http = await createHttpClient({baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, vendor: 'Sequenzy', maxAnswerBytes: 4096, timeoutMs: 2_000, retry: {maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 20}})
+    const http = await createHttpClient({baseUrl: `http://127.0.0.1:${await onLoopback(server)}`, vendor: 'Sequenzy', maxAnswerBytes: 4096, timeoutMs: 2_000, retry: {maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 20}})
     onTestFinished(() => http.close())
     const fail = (method: 'GET' | 'POST', path: string) => http.request({method, path, body: method === 'POST' ? {name: 'x'} : undefined}).then(() => expect.fail(`${path} was answered`), (e: unknown) => e as Error)
 
@@ -130,9 +134,7 @@ describe('HTTP layer', () => {
       const location = req.url === '/moved' ? '/api/v2/segments' : `https://api.sequenzy.test${req.url}`
       res.writeHead(req.url === '/nowhere' ? 302 : 301, req.url === '/nowhere' ? {} : {location, 'content-type': 'text/html'}).end('<html>Moved</html>')
     })
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-    onTestFinished(() => void server.close())
-    const http = await createHttpClient({baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, vendor: 'Sequenzy', headers: {authorization: `Bearer ${TEST_KEY}`}, retry: {maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 20}})
+    const http = await createHttpClient({baseUrl: `http://127.0.0.1:${await onLoopback(server)}`, vendor: 'Sequenzy', headers: {authorization: `Bearer ${TEST_KEY}`}, retry: {maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 20}})
     onTestFinished(() => http.close())
     const fail = (method: 'GET' | 'POST', path: string) =>
       http.request({method, path, body: method === 'POST' ? {name: 'x'} : undefined}).then(
@@ -190,9 +192,7 @@ describe('HTTP layer', () => {
       out.writeHead(200, {'content-type': 'application/json', 'content-encoding': encoding})
       out.end(encoders[kind]!(body))
     })
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-    onTestFinished(() => new Promise<void>((resolve) => server.close(() => resolve())))
-    const other = await createHttpClient({baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, vendor: 'X', retry: {baseDelayMs: 5, maxDelayMs: 10}})
+    const other = await createHttpClient({baseUrl: `http://127.0.0.1:${await onLoopback(server)}`, vendor: 'X', retry: {baseDelayMs: 5, maxDelayMs: 10}})
     onTestFinished(() => other.close())
     for (const kind of Object.keys(encoders)) expect((await other.request<{ok: boolean}>({method: 'GET', path: `/${kind}`})).body.ok, kind).toBe(true)
     expect(other.stats.retries).toBe(1) // the corrupt brotli body, read again
@@ -282,10 +282,9 @@ describe('HTTP layer', () => {
       out.writeHead(200, {'content-type': 'application/json', 'content-length': '100'})
       out.write('{"segments": [') // and nothing more
     })
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-    onTestFinished(() => new Promise<void>((resolve) => server.close(() => resolve())))
+    const port = await onLoopback(server)
     onTestFinished(() => server.closeAllConnections())
-    const http = await createHttpClient({baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, vendor: 'X', timeoutMs: 200, retry: {maxAttempts: 2, baseDelayMs: 5, maxDelayMs: 10}})
+    const http = await createHttpClient({baseUrl: `http://127.0.0.1:${port}`, vendor: 'X', timeoutMs: 200, retry: {maxAttempts: 2, baseDelayMs: 5, maxDelayMs: 10}})
     onTestFinished(() => http.close())
     await expect(http.request({method: 'GET', path: '/x'})).rejects.toThrow(/gave up after 2 attempts\. Last: GET \/x failed: timed out/)
     expect(sent).toBe(2)
