@@ -101,13 +101,14 @@ async function readWorkspace(ctx: ReadContext, pw: PreparedWorkspace, loadStages
     const usageRead = conn.client.campaignUsage()
     const listed = conn.client.listSegments()
     const stages = loadStages()
-    const input = (remotes: RemoteSegment[]) => ({workspace: ws, provider, definitions: pw.definitions, remotes})
+    // What the diff and the reference graph work on, once the list is in.
+    const input = listed.then((remotes) => ({workspace: ws, provider, definitions: pw.definitions, remotes}))
     // The diff waits for the end of this turn of the event loop: answers that came in with the
     // list (another workspace's campaign page) send their next requests first, and the vendors
     // work on them while this thread diffs. Ten workspaces planned 20-30 ms sooner (paired runs).
-    const diffed = Promise.all([listed, stages]).then(async ([remotes, {diffRemotes}]) => {
+    const diffed = Promise.all([input, stages]).then(async ([i, {diffRemotes}]) => {
       await new Promise((resolve) => setImmediate(resolve))
-      return diffRemotes(input(remotes))
+      return diffRemotes(i)
     })
     diffed.catch(() => undefined) // awaited below; a failure of another read may come first
     // Member counts of the changed segments go out as soon as the diff is known, beside the
@@ -115,9 +116,9 @@ async function readWorkspace(ctx: ReadContext, pw: PreparedWorkspace, loadStages
     // their way (20–30 ms over 5,000 segments that would otherwise delay them).
     const counted = diffed.then(async (d) => (await stages).readAudiences(d.diff.changes, d.remotesById, conn.client, provider, ctx.debug))
     counted.catch(() => undefined)
-    const staged = Promise.all([diffed, listed, stages]).then(async ([d, remotes, {withReferences}]) => {
+    const staged = Promise.all([diffed, input, stages]).then(async ([d, i, {withReferences}]) => {
       await requestsWritten()
-      return withReferences(d, input(remotes))
+      return withReferences(d, i)
     })
     staged.catch(() => undefined)
     const drift = diffed.then(async (d) => (await stages).driftHints(d.diff.changes, d.remotesById, provider, ctx.commitTimes))
