@@ -4,17 +4,17 @@
  */
 import deepDiff from 'deep-diff'
 import type {FieldChange} from '../../generated/plan.js'
-import {stableStringify} from '../../util/hash.js'
+import {sameJson} from '../../util/hash.js'
 import type {JsonPath} from '../model.js'
 import type {FieldEdit} from '../provider.js'
 import {show} from './keyed.js'
 
 export type Describe = (change: FieldEdit) => string | undefined
 
-/** The top-level fields whose values differ between two normalised bodies, sorted. */
+/** The top-level fields whose values differ between two normalised bodies, sorted. Compared in place, as JSON: no text is built. */
 export function changedFields(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
   const keys = new Set([...Object.keys(before), ...Object.keys(after)])
-  return [...keys].filter((k) => stableStringify(before[k]) !== stableStringify(after[k])).sort()
+  return [...keys].filter((k) => !sameJson(before[k], after[k])).sort()
 }
 
 export function diffFields(before: unknown, after: unknown, describe?: Describe): FieldChange[] {
