@@ -11,14 +11,19 @@
  * layer: the same calls, every answer checked against its contract and mapped), still with no
  * diff, no counts, no plan and no output: what the plan adds beyond that is its own work.
  *
- * With `planned`, the floor's bare reads are followed by the least a plan must do with them: each
- * definition compared with its segment as read (server ids dropped, JSON text compared, no
- * normalising), one member count per changed segment where the vendor counts separately (#17),
- * and the names changed and unchanged written out as JSON. No contract check, no impact, no
- * document. It is the floor of the managed-plan target for a client that plans.
- *   node bench/baseline-managed.mjs PROVIDER URL KEY [checked|planned]   (in the repository's folder)
+ * With `planned`, the floor's bare reads are followed by the least a plan must do with them
+ * (lib/least-plan.mjs): each definition compared with its segment as read, one member count per
+ * changed segment where the vendor counts separately (#17), and the names changed and unchanged
+ * written out as JSON. No contract check, no impact, no document. It is the floor of the
+ * managed-plan target for a client that plans.
+ *
+ * With `planned-checked`, the same, each answer first held to its contract (the precompiled
+ * validators segsync's provider uses): the floor for a client that plans and, as segsync's rules
+ * require, trusts no vendor answer it has not checked.
+ *   node bench/baseline-managed.mjs PROVIDER URL KEY [checked|planned|planned-checked]   (in the repository's folder)
  */
 import {bareGet} from './lib/bare-get.mjs'
+import {checkedGet, leastPlan} from './lib/least-plan.mjs'
 import {workloads} from './lib/workloads.mjs'
 
 const [provider, url, key, mode] = process.argv.slice(2)
@@ -36,21 +41,11 @@ if (mode === 'checked') {
   process.exit(0)
 }
 
-const {get, close} = bareGet(url, workload.authHeader(key))
+const bare = bareGet(url, workload.authHeader(key))
+const get = mode === 'planned-checked' ? checkedGet(bare.get, workload) : bare.get
 const list = await workload.minimalRead(get)
-if (mode === 'planned') {
-  const names = new Map(list.map((segment) => [segment.id, segment.name]))
-  const byName = new Map(list.map((segment) => [segment.name, segment]))
-  const changed = []
-  const unchanged = []
-  for (const definition of prepared.workspaces[0].definitions) {
-    const segment = byName.get(definition.name)
-    const read = segment && workload.asDefinition(segment, (id) => names.get(id))
-    const same = read && Object.keys(definition.body).every((key) => JSON.stringify(read[key]) === JSON.stringify(definition.body[key]))
-    if (same) unchanged.push(definition.name)
-    else changed.push({name: definition.name, id: segment?.id})
-  }
-  const counts = workload.countPath ? await Promise.all(changed.filter((c) => c.id).map((c) => get(workload.countPath(c.id)))) : []
-  process.stdout.write(JSON.stringify({changed: changed.map((c, i) => ({...c, count: counts[i]?.count})), unchanged}) + '\n')
+if (mode?.startsWith('planned')) {
+  const plan = await leastPlan({definitions: prepared.workspaces[0].definitions, list, workload, get})
+  process.stdout.write(JSON.stringify(plan) + '\n')
 }
-close()
+bare.close()

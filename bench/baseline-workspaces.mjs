@@ -5,19 +5,31 @@
  * for one), answers only JSON.parse'd. No contract check, diff, counts, plan or output. Its time
  * for every workspace against one shows what the vendors' answers and the wire cost on this
  * machine as accounts are added, whatever the client.
- *   node bench/baseline-workspaces.mjs [WORKSPACE]   (in the repository's folder; the key in its env var)
+ *
+ * With `--planned`, each workspace then does the least a plan must do with its answers
+ * (lib/least-plan.mjs: compare, count the changed, the names out); with `--planned-checked`, each
+ * answer is also held to its contract first, as segsync's rules require. These are the floors
+ * for a client that plans, and for one that plans on answers it has checked.
+ *   node bench/baseline-workspaces.mjs [WORKSPACE] [--planned|--planned-checked]   (in the repository's folder; the key in its env var)
  */
 import {bareGet} from './lib/bare-get.mjs'
+import {checkedGet, leastPlan} from './lib/least-plan.mjs'
 import {workloads} from './lib/workloads.mjs'
 
 const [{prepare}, {wiring}] = await Promise.all([import('../dist/core/prepare.js'), import('../dist/connect/wiring.js')])
-const prepared = await prepare({cwd: process.cwd(), ...wiring({env: process.env}), workspace: process.argv[2], progress: () => undefined})
+const args = process.argv.slice(2)
+const mode = args.find((a) => a.startsWith('--'))?.slice(2)
+const prepared = await prepare({cwd: process.cwd(), ...wiring({env: process.env}), workspace: args.find((a) => !a.startsWith('--')), progress: () => undefined})
 if (prepared.problems.length > 0) throw new Error(`invalid definitions: ${prepared.problems[0].message}`)
-await Promise.all(
-  prepared.workspaces.map(async ({workspace}) => {
+const plans = await Promise.all(
+  prepared.workspaces.map(async ({workspace, definitions}) => {
     const workload = workloads[workspace.provider]
     const reader = bareGet(workspace.endpoint, workload.authHeader(process.env[workspace.apiKeyEnv]))
-    await workload.minimalRead(reader.get)
+    const get = mode === 'planned-checked' ? checkedGet(reader.get, workload) : reader.get
+    const list = await workload.minimalRead(get)
+    const plan = mode ? {workspace: workspace.name, ...(await leastPlan({definitions, list, workload, get}))} : undefined
     reader.close()
+    return plan
   }),
 )
+if (mode) process.stdout.write(JSON.stringify(plans) + '\n')

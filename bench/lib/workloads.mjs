@@ -6,6 +6,7 @@ const SEQ_ACTIVE = ['scheduled', 'sending', 'paused', 'waiting_approval']
 
 export const workloads = {
   sequenzy: {
+    provider: 'sequenzy',
     keyEnv: 'SEQUENZY_API_KEY',
     key: 'sk_live_bench_0123456789',
     /** The segment list: the one large read of a plan. */
@@ -31,6 +32,9 @@ export const workloads = {
     asDefinition: (segment, nameOf) => ({root: seqDefinition(segment.root, nameOf)}),
     /** One member count per changed segment (#17). */
     countPath: (id) => `/api/v1/segments/${id}/count`,
+    /** The contract (a `$defs` entry of schemas/sequenzy/responses.schema.json) of the answer at `path`. */
+    contractOf: (path) =>
+      path.startsWith('/api/v1/segments/') ? 'SegmentCount' : path.startsWith('/api/v1/segments') ? 'SegmentList' : path.startsWith('/api/v1/campaigns/') ? 'CampaignDetail' : path.startsWith('/api/v1/campaigns') ? 'CampaignList' : 'SequenceList',
     seed({segments, campaigns, activeShare = 0.1}) {
       const segs = Array.from({length: segments}, (_, i) => ({id: `seg_${i}`, name: `Segment ${i}`, root: seqRoot(`v${i}`, i % 50 === 49 ? `seg_${i - 1}` : undefined, true)}))
       const activeEvery = Math.round(1 / activeShare)
@@ -48,6 +52,7 @@ export const workloads = {
     unchanged: (i) => ({name: `Segment ${i}`, root: seqRoot(`v${i}`, i % 50 === 49 ? {$segment: `Segment ${i - 1}`} : undefined, false)}),
   },
   mailglyph: {
+    provider: 'mailglyph',
     keyEnv: 'MAILGLYPH_API_KEY',
     key: 'sk_bench_0123456789',
     listPath: '/segments',
@@ -63,6 +68,8 @@ export const workloads = {
     asDefinition: (segment) => segment,
     /** Member counts come with the list. */
     countPath: undefined,
+    /** The contract (a `$defs` entry of schemas/mailglyph/responses.schema.json) of the answer at `path`. */
+    contractOf: (path) => (path.startsWith('/segments') ? 'SegmentList' : 'CampaignPage'),
     seed({segments, campaigns, activeShare = 0.1}) {
       const segs = Array.from({length: segments}, (_, i) => ({id: `seg_${i}`, name: `Segment ${i}`, description: null, trackMembership: false, condition: mgCondition(`v${i}`)}))
       const activeEvery = Math.round(1 / activeShare)

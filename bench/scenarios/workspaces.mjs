@@ -6,7 +6,10 @@
  * changed. `segsync plan` over all ten is compared with `segsync plan -w` of one of them, both the
  * built CLI as a user runs it (median of `runs`, the two alternating so load on the machine hits
  * both alike). Also measured, fewer runs: the same with a folder per workspace (ten times the files
- * to read and validate), where the ratio also carries the load path's cost per file.
+ * to read and validate), where the ratio also carries the load path's cost per file. Beside them,
+ * the same ratio for three baselines (bench/baseline-workspaces.mjs): the floor (validation, then
+ * each account's fewest calls, answers only parsed), the least client that plans, and the least
+ * client that plans on answers it has checked against their contracts.
  *
  * The client budget is lifted, as in the plan scenario: this measures round trips and work, not
  * the vendor's budget (the apply scenario measures that).
@@ -16,7 +19,7 @@ import {fileURLToPath} from 'node:url'
 import {BIN, median, round, tempDir, timeProcess} from '../lib/measure.mjs'
 import {workloads} from '../lib/workloads.mjs'
 
-export async function workspacesScenario({workspaces = 10, segments = 200, campaigns = 120, changed = 5, rttMs = 50, runs = 7, ownFolderRuns = 3} = {}) {
+export async function workspacesScenario({workspaces = 10, segments = 200, campaigns = 120, changed = 5, rttMs = 50, runs = 11, ownFolderRuns = 3} = {}) {
   const w = workloads.sequenzy
   const work = tempDir()
   const emulators = []
@@ -34,7 +37,7 @@ export async function workspacesScenario({workspaces = 10, segments = 200, campa
     return tempDir({'segsync.config.json': config, ...files})
   }
   const shared = compare(repo(false), names[0], w, runs)
-  const own = ownFolderRuns ? compare(repo(true), names[0], w, ownFolderRuns) : undefined
+  const own = ownFolderRuns ? compare(repo(true), names[0], w, ownFolderRuns, {baselines: false}) : undefined
   // The calls of one plan, as emulator 2 counts them (it answers plans of every workspace and the floor of every workspace).
   const before = (await emulators[1].stats()).requests
   const counted = repo(false)
@@ -54,25 +57,41 @@ export async function workspacesScenario({workspaces = 10, segments = 200, campa
     ratio: round(shared.allMs / shared.oneMs, 2),
     // The floor (bench/baseline-workspaces.mjs): validation, then each workspace's fewest calls at
     // once, answers only parsed. What adding accounts costs on this machine, whatever the client.
-    floor: {allMs: round(shared.floorAllMs), oneMs: round(shared.floorOneMs), ratio: round(shared.floorAllMs / shared.floorOneMs, 2)},
+    floor: ratioOf(shared.floorAll, shared.floorOne),
+    // The least client that plans (--planned: compare, count the changed, the names out), and the
+    // same on answers first held to their contracts (--planned-checked), as segsync's rules require.
+    leastPlan: ratioOf(shared.plannedAll, shared.plannedOne),
+    checkedPlan: ratioOf(shared.checkedAll, shared.checkedOne),
     allRunsMs: shared.all.map((ms) => round(ms)),
     oneRunsMs: shared.one.map((ms) => round(ms)),
-    ...(own ? {ownFolders: {allMs: round(own.allMs), oneMs: round(own.oneMs), ratio: round(own.allMs / own.oneMs, 2)}} : {}),
+    ...(own ? {ownFolders: ratioOf(own.all, own.one)} : {}),
     callsPerPlan,
   }
 }
 
 const FLOOR = fileURLToPath(new URL('../baseline-workspaces.mjs', import.meta.url))
 
-/** `plan` of every workspace and `plan -w one`, and the floor of each, alternating, after one warm-up of each. */
-function compare(repo, one, w, runs) {
+/** Medians of the runs over every workspace and over one, and their ratio. */
+function ratioOf(all, one) {
+  return {allMs: round(median(all)), oneMs: round(median(one)), ratio: round(median(all) / median(one), 2)}
+}
+
+/**
+ * `plan` of every workspace and `plan -w one`, and the baselines' of each (the floor, the least
+ * plan, the least plan on checked answers), alternating, after one warm-up of each.
+ */
+function compare(repo, one, w, runs, {baselines = true} = {}) {
   const time = (args) => timeProcess(args, {cwd: repo.dir, env: {[w.keyEnv]: w.key}, maxBuffer: 1 << 26}).ms
-  const variants = {all: [BIN, 'plan'], one: [BIN, 'plan', '-w', one], floorAll: [FLOOR], floorOne: [FLOOR, one]}
+  const variants = {all: [BIN, 'plan'], one: [BIN, 'plan', '-w', one]}
+  if (baselines) {
+    Object.assign(variants, {floorAll: [FLOOR], floorOne: [FLOOR, one], plannedAll: [FLOOR, '--planned'], plannedOne: [FLOOR, one, '--planned']})
+    Object.assign(variants, {checkedAll: [FLOOR, '--planned-checked'], checkedOne: [FLOOR, one, '--planned-checked']})
+  }
   for (const args of Object.values(variants)) time(args)
-  const samples = {all: [], one: [], floorAll: [], floorOne: []}
+  const samples = Object.fromEntries(Object.keys(variants).map((k) => [k, []]))
   for (let i = 0; i < runs; i++) for (const [k, args] of Object.entries(variants)) samples[k].push(time(args))
   repo.remove()
-  return {all: samples.all, one: samples.one, allMs: median(samples.all), oneMs: median(samples.one), floorAllMs: median(samples.floorAll), floorOneMs: median(samples.floorOne)}
+  return {...samples, allMs: median(samples.all), oneMs: median(samples.one)}
 }
 
 /** The definition files of one account: every seeded segment as its definition (the workload's reading of it), `changed` of them with a new condition. */
