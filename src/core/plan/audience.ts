@@ -6,7 +6,7 @@
  * part of a saved plan's staleness check.
  */
 import type {Change} from '../../generated/plan.js'
-import {replaceSegmentRefs} from '../graph/references.js'
+import {replaceSegmentRefs, segmentRefsOf} from '../graph/references.js'
 
 import type {RemoteSegment} from '../model.js'
 import type {AudienceCount, Provider, ProviderClient, SegmentBody} from '../provider.js'
@@ -19,7 +19,13 @@ export async function readAudiences(changes: Change[], remotesById: ReadonlyMap<
     for (const c of changes) out.set(c.name, {current: null, proposed: c.action === 'delete' ? 0 : null, source: `not exposed by ${provider.label}`})
     return out
   }
-  const idOf = new Map([...remotesById.values()].map((r) => [r.name, r.id]))
+  // Remote ids by name, built only when a changed body references another segment: most do not,
+  // and a repository that manages every segment would index thousands of names for nothing.
+  let ids: Map<string, string> | undefined
+  const idOf = (name: string) => {
+    ids ??= new Map([...remotesById.values()].map((r) => [r.name, r.id]))
+    return ids.get(name)
+  }
   const queries = changes.map((c) => ({
     action: c.action,
     ...(c.action === 'create' ? {} : {remote: remotesById.get(c.id)}),
@@ -44,10 +50,11 @@ export async function readAudiences(changes: Change[], remotesById: ReadonlyMap<
   return out
 }
 
-/** `{ $segment }` references to segments that exist, as their remote ids (a count needs ids). */
-function withKnownIds(body: SegmentBody, idOf: Map<string, string>): SegmentBody {
+/** `{ $segment }` references to segments that exist, as their remote ids (a count needs ids); a body without any as it is. */
+function withKnownIds(body: SegmentBody, idOf: (name: string) => string | undefined): SegmentBody {
+  if (segmentRefsOf(body).length === 0) return body
   const out: SegmentBody = {}
-  for (const [key, value] of Object.entries(body)) out[key] = replaceSegmentRefs(value, (name) => idOf.get(name) ?? {$segment: name})
+  for (const [key, value] of Object.entries(body)) out[key] = replaceSegmentRefs(value, (name) => idOf(name) ?? {$segment: name})
   return out
 }
 
