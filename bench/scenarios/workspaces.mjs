@@ -88,6 +88,13 @@ function compare(repo, one, w, runs, {baselines = true} = {}) {
     Object.assign(variants, {checkedAll: [FLOOR, '--planned-checked'], checkedOne: [FLOOR, one, '--planned-checked']})
   }
   for (const args of Object.values(variants)) time(args)
+  if (baselines) {
+    // The least plans must find what segsync finds: every workspace's changed segments.
+    const plans = JSON.parse(timeProcess([FLOOR, '--planned-checked'], {cwd: repo.dir, env: {[w.keyEnv]: w.key}, maxBuffer: 1 << 26}).result.stdout)
+    const segsync = JSON.parse(timeProcess([BIN, 'plan', '--json'], {cwd: repo.dir, env: {[w.keyEnv]: w.key}, maxBuffer: 1 << 26, allowFailure: true}).result.stdout)
+    const found = (name) => segsync.workspaces.find((ws) => ws.name === name).changes.length
+    for (const p of plans) if (p.changed.length !== found(p.workspace)) throw new Error(`${p.workspace}: the least plan found ${p.changed.length} changes, segsync ${found(p.workspace)}`)
+  }
   const samples = Object.fromEntries(Object.keys(variants).map((k) => [k, []]))
   for (let i = 0; i < runs; i++) for (const [k, args] of Object.entries(variants)) samples[k].push(time(args))
   repo.remove()
