@@ -81,7 +81,8 @@ function ratioOf(all, one) {
  * plan, the least plan on checked answers), alternating, after one warm-up of each.
  */
 function compare(repo, one, w, runs, {baselines = true} = {}) {
-  const time = (args) => timeProcess(args, {cwd: repo.dir, env: {[w.keyEnv]: w.key}, maxBuffer: 1 << 26}).ms
+  const run = (args, more = {}) => timeProcess(args, {cwd: repo.dir, env: {[w.keyEnv]: w.key}, maxBuffer: 1 << 26, ...more})
+  const time = (args) => run(args).ms
   const variants = {all: [BIN, 'plan'], one: [BIN, 'plan', '-w', one]}
   if (baselines) {
     Object.assign(variants, {floorAll: [FLOOR], floorOne: [FLOOR, one], plannedAll: [FLOOR, '--planned'], plannedOne: [FLOOR, one, '--planned']})
@@ -90,8 +91,8 @@ function compare(repo, one, w, runs, {baselines = true} = {}) {
   for (const args of Object.values(variants)) time(args)
   if (baselines) {
     // The least plans must find what segsync finds: every workspace's changed segments.
-    const plans = JSON.parse(timeProcess([FLOOR, '--planned-checked'], {cwd: repo.dir, env: {[w.keyEnv]: w.key}, maxBuffer: 1 << 26}).result.stdout)
-    const segsync = JSON.parse(timeProcess([BIN, 'plan', '--json'], {cwd: repo.dir, env: {[w.keyEnv]: w.key}, maxBuffer: 1 << 26, allowFailure: true}).result.stdout)
+    const plans = JSON.parse(run([FLOOR, '--planned-checked']).result.stdout)
+    const segsync = JSON.parse(run([BIN, 'plan', '--json'], {allowFailure: true}).result.stdout)
     const found = (name) => segsync.workspaces.find((ws) => ws.name === name).changes.length
     for (const p of plans) if (p.changed.length !== found(p.workspace)) throw new Error(`${p.workspace}: the least plan found ${p.changed.length} changes, segsync ${found(p.workspace)}`)
   }
