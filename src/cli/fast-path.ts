@@ -99,7 +99,8 @@ function readManifest(file: URL | string): Manifest | undefined {
 
 /**
  * Runs `argv` (process.argv.slice(2)) when this path takes it; false when oclif must, and then
- * nothing was done.
+ * nothing was done. After true, the caller ends the process once the output is flushed
+ * (exitWhenFlushed, as bin/run.js does): the action leaves its connections for the exit to close.
  */
 export async function runFast(argv: readonly string[], manifestFile: URL | string, env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
   const load = Object.hasOwn(ACTIONS, argv[0] ?? '') ? ACTIONS[argv[0]!] : undefined
@@ -109,7 +110,7 @@ export async function runFast(argv: readonly string[], manifestFile: URL | strin
   const flags = parseArgv(argv.slice(1), command.flags)
   if (!flags) return false
   installOutputRedaction()
-  const io = commandIO({json: flags.json === true, color: flags.color as boolean | undefined})
+  const io = commandIO({json: flags.json === true, color: flags.color as boolean | undefined, endsProcess: true})
   try {
     const result = await (await load())(flags, io)
     if (result && io.json) writeJson(result)

@@ -19,6 +19,11 @@ export interface CommandIO {
   c: Colors
   /** A line on stdout, as oclif's `this.log`: nothing under --json (stdout is the JSON document). */
   log(line: string): void
+  /**
+   * The process ends as soon as the action's output is flushed (the fast path, exitWhenFlushed):
+   * what the action holds open, its connections to the vendors, closes with the process.
+   */
+  endsProcess?: boolean
 }
 
 /** The global flags every command has. */
@@ -30,9 +35,10 @@ export interface GlobalFlags {
   'no-code'?: boolean
 }
 
-export function commandIO(options: {json: boolean; color?: boolean; log?: (line: string) => void}): CommandIO {
+export function commandIO(options: {json: boolean; color?: boolean; log?: (line: string) => void; endsProcess?: boolean}): CommandIO {
   return {
     json: options.json,
+    endsProcess: options.endsProcess ?? false,
     c: colors(!options.json && (options.color ?? colorEnabled({env: process.env}))),
     log: options.log ?? ((line) => void (options.json || process.stdout.write(format(line) + '\n'))),
   }
