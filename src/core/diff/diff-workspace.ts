@@ -43,8 +43,13 @@ export function diffWorkspace({definitions, remotes, provider, prune, ...input}:
       changes.push(createChange(def, {name: def.name, ...provider.normalize(def.body, nameOf)}, describe))
       continue
     }
-    // Nearly every managed segment is unchanged, and its body read back is the file's body as
-    // written: the same JSON normalises alike, so neither side is normalised.
+    // Nearly every managed segment is unchanged. Where the vendor holds the body as the file
+    // writes it, that is seen without mapping the segment; elsewhere its body read back is the
+    // file's body as written: the same JSON normalises alike, so neither side is normalised.
+    if (remote.name === def.name && provider.asWritten && writtenAsIs(remote.raw, def.body, provider.asWritten)) {
+      unchanged.push(def.name)
+      continue
+    }
     const read = provider.toDefinition(remote, nameOf)
     if (remote.name === def.name && sameJson(read, def.body)) {
       unchanged.push(def.name)
@@ -67,6 +72,19 @@ export function diffWorkspace({definitions, remotes, provider, prune, ...input}:
     else unmanaged.push({id: remote.id, name: remote.name})
   }
   return {changes, unchanged, unmanaged, readOnly}
+}
+
+/** The vendor's segment holds each of `fields` as `body` writes it, or its value for "none" where `body` has none, and `body` has no other field (Provider.asWritten). */
+export function writtenAsIs(raw: unknown, body: SegmentBody, fields: Readonly<Record<string, unknown>>): boolean {
+  if (typeof raw !== 'object' || raw === null) return false
+  for (const key in body) if (!Object.hasOwn(fields, key)) return false
+  const held = raw as Record<string, unknown>
+  for (const key in fields) {
+    const wanted = body[key]
+    const value = held[key]
+    if (wanted === undefined ? value !== undefined && value !== fields[key] : !sameJson(value, wanted)) return false
+  }
+  return true
 }
 
 function namesById(remotes: RemoteSegment[]): NameOf {

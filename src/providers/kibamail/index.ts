@@ -18,6 +18,9 @@ export const kibamail = {
   cosmeticFields: ['name', 'description'],
   // Kibamail conditions hold no segment ids (vendors.md §2.5): `nameOf` has nothing to name.
   toDefinition: (remote, _nameOf) => toDefinitionBody(remote.raw),
+  // A segment that holds these as the file writes them reads back the same (mapping.ts): a null
+  // description stands for none.
+  asWritten: {description: null, conditions: undefined},
   remoteReferences: () => [],
   normalize: (body, _nameOf) => normalizeBody(body),
   describe: describeChange,

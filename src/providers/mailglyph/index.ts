@@ -20,6 +20,9 @@ export const mailglyph = {
   cosmeticFields: ['name', 'description', 'trackMembership'],
   check: checkBody,
   toDefinition: (remote, nameOf) => toDefinitionBody(remote.raw, nameOf),
+  // A segment that holds these as the file writes them reads back the same (mapping.ts): null and
+  // false stand for a field the file leaves out.
+  asWritten: {description: null, condition: null, trackMembership: false},
   remoteReferences: (remote) => remoteReferences(remote.raw),
   normalize: normalizeBody,
   describe: describeChange,
