@@ -46,12 +46,13 @@ export function diffWorkspace({definitions, remotes, provider, prune, ...input}:
     // Nearly every managed segment is unchanged. Where the vendor holds the body as the file
     // writes it, that is seen without mapping the segment; elsewhere its body read back is the
     // file's body as written: the same JSON normalises alike, so neither side is normalised.
-    if (remote.name === def.name && provider.asWritten && writtenAsIs(remote.raw, def.body, provider.asWritten)) {
+    const sameName = remote.name === def.name
+    if (sameName && provider.asWritten && writtenAsIs(remote.raw, def.body, provider.asWritten)) {
       unchanged.push(def.name)
       continue
     }
     const read = provider.toDefinition(remote, nameOf)
-    if (remote.name === def.name && sameJson(read, def.body)) {
+    if (sameName && sameJson(read, def.body)) {
       unchanged.push(def.name)
       continue
     }

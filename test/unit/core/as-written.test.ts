@@ -13,10 +13,9 @@ import type {Provider} from '../../../src/core/provider.js'
 import {kibamail} from '../../../src/providers/kibamail/index.js'
 import {mailglyph} from '../../../src/providers/mailglyph/index.js'
 import {getProvider, providerIds} from '../../../src/providers/registry.js'
+import {definition as make} from '../../helpers/builders.js'
 
-function definition(name: string, body: Record<string, unknown>): Definition {
-  return {name, renamedFrom: [], dependsOn: [], protected: false, ensure: 'present', body, source: {file: `segments/${name}.json`, kind: 'json', locate: () => undefined}}
-}
+const definition = (name: string, body: Record<string, unknown>): Definition => make(name, undefined, {body})
 
 /** Every combination of the given values per field; `undefined` leaves the field out. */
 function combinations(fields: Record<string, unknown[]>): Array<Record<string, unknown>> {
