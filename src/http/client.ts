@@ -150,21 +150,20 @@ export async function createHttpClient(options: HttpClientOptions): Promise<Http
     return redact(message)
   }
 
-  async function once(req: HttpRequest): Promise<{status: number; headers: Record<string, string>; text: string}> {
+  async function once(req: HttpRequest, url: URL): Promise<{status: number; headers: Record<string, string>; text: string}> {
     const answered = await limiter.acquire(req.maxBudgetWaitMs === undefined ? undefined : {maxWaitMs: req.maxBudgetWaitMs}).catch((error: unknown) => {
       if (!(error instanceof BudgetWaitError)) throw error
       throw new BudgetWaitError(error.waitMs, `${vendor}'s request budget has no place for this read for ${Math.ceil(error.waitMs / 1000)} s, and it does not wait`)
     })
     try {
-      return await sendOnce(req)
+      return await sendOnce(req, url)
     } finally {
       answered()
     }
   }
 
-  async function sendOnce(req: HttpRequest): Promise<{status: number; headers: Record<string, string>; text: string}> {
+  async function sendOnce(req: HttpRequest, url: URL): Promise<{status: number; headers: Record<string, string>; text: string}> {
     stats.requests++
-    const url = urlFor(req)
     const started = clock.now()
     const payload = req.body === undefined ? undefined : JSON.stringify(req.body)
     const requestHeaders = {
@@ -203,7 +202,8 @@ export async function createHttpClient(options: HttpClientOptions): Promise<Http
     )
   }
 
-  async function send<T>(req: HttpRequest): Promise<HttpResponse<T>> {
+  /** `url` is the request's own, when the caller has it already. */
+  async function send<T>(req: HttpRequest, url = urlFor(req)): Promise<HttpResponse<T>> {
     const idempotent = req.idempotent ?? req.method !== 'POST'
     let lastProblem = ''
     let unreachable = false
@@ -211,7 +211,7 @@ export async function createHttpClient(options: HttpClientOptions): Promise<Http
       const isLast = attempt === retry.maxAttempts - 1
       let res: {status: number; headers: Record<string, string>; text: string}
       try {
-        res = await once(req)
+        res = await once(req, url)
       } catch (error) {
         // Not sent: nothing to retry.
         if (error instanceof BudgetWaitError || error instanceof TransportClosedError) throw error
@@ -331,7 +331,8 @@ export async function createHttpClient(options: HttpClientOptions): Promise<Http
     }
     if (reads.written) return send<T>(req)
     const shared = reads.onTheirWay as Map<string, Promise<HttpResponse>>
-    const key = `${urlFor(req).href} ${JSON.stringify(req.headers ?? {})} ${req.maxBudgetWaitMs ?? ''}`
+    const url = urlFor(req)
+    const key = `${url.href} ${JSON.stringify(req.headers ?? {})} ${req.maxBudgetWaitMs ?? ''}`
     const onItsWay = shared.get(key)
     if (onItsWay) {
       options.debug?.(`= ${describe(req)}: the same read is on its way for another workspace; sharing its answer`)
@@ -339,7 +340,7 @@ export async function createHttpClient(options: HttpClientOptions): Promise<Http
       // Each client gets its own copy of the body: nothing one reader does to it reaches another.
       return onItsWay.then((res) => ({...res, body: (parseBody(res.text) as {value: T}).value}))
     }
-    const mine = send<T>(req)
+    const mine = send<T>(req, url)
     shared.set(key, mine)
     const forget = () => {
       if (shared.get(key) === mine) shared.delete(key)
@@ -355,14 +356,18 @@ export async function createHttpClient(options: HttpClientOptions): Promise<Http
   }
 }
 
+/**
+ * The body as JSON; an empty one is `undefined`. Parsed first and trimmed only when that fails:
+ * trimming a 2 MB list that arrived in pieces first copied it whole once more.
+ */
 function parseBody(text: string): {ok: true; value: unknown} | {ok: false} {
-  if (text.trim() === '') return {ok: true, value: undefined}
   try {
     return {ok: true, value: JSON.parse(text)}
   } catch {
+    const t = text.trim()
+    if (t === '') return {ok: true, value: undefined}
     // Some vendors answer plain text (Push0 returns a bare id): hand it over as a string when it
     // does not look like broken JSON.
-    const t = text.trim()
     if (t.startsWith('{') || t.startsWith('[') || t.startsWith('"')) return {ok: false}
     return {ok: true, value: t}
   }

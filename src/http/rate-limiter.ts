@@ -49,6 +49,12 @@ export function createRateLimiter(
   const windows = slidingWindows(limit, MARGIN_MS)
   let pausedUntil = 0
   let chain: Promise<void> = Promise.resolve()
+  /** Acquirers in the chain, not yet admitted. */
+  let waiting = 0
+  const admitted =
+    (end: (at: number) => void) =>
+    (at = clock.now()) =>
+      end(at)
 
   async function take(maxWaitMs = Infinity): Promise<(at?: number) => void> {
     // Counted from its turn: waiting behind earlier callers is not waiting for the budget.
@@ -57,10 +63,7 @@ export function createRateLimiter(
       const now = clock.now()
       const wait = Math.max(pausedUntil - now, windows.waitFor(now))
       if (now + wait > deadline) throw new BudgetWaitError(wait)
-      if (wait <= 0) {
-        const end = windows.begin()
-        return (at = clock.now()) => end(at)
-      }
+      if (wait <= 0) return admitted(windows.begin())
       if (wait >= LONG_WAIT_MS) options.onLongWait?.(wait)
       await clock.sleep(wait)
     }
@@ -68,10 +71,16 @@ export function createRateLimiter(
 
   return {
     acquire(options) {
-      if (!windows.active && pausedUntil <= clock.now()) return Promise.resolve(unlimited)
-      // One acquirer at a time, so concurrent callers are admitted in order and exactly.
+      const now = clock.now()
+      if (!windows.active && pausedUntil <= now) return Promise.resolve(unlimited)
+      // With nobody waiting for a place and one free now, the caller takes it at once: a plan's
+      // reads nearly always do, and the chain of turns cost each of them a few promises.
+      if (waiting === 0 && pausedUntil <= now && windows.waitFor(now) <= 0) return Promise.resolve(admitted(windows.begin()))
+      // Otherwise one acquirer at a time, so concurrent callers are admitted in order and exactly.
+      waiting++
       const next = chain.then(() => take(options?.maxWaitMs))
-      chain = next.then(() => undefined, () => undefined)
+      const done = () => void waiting--
+      chain = next.then(done, done)
       return next
     },
     pause(ms: number) {

@@ -262,6 +262,22 @@ describe('HTTP layer', () => {
     expect(segmentGets(emulator)).toHaveLength(4)
   })
 
+  it('reads a body as JSON, an empty or blank one as nothing, plain text as a string; broken JSON is retried, never read', async () => {
+    const {emulator, http, list} = await setup({maxAttempts: 2})
+    const answered = async (body: string) => {
+      emulator.faults.add({path: '/api/v1/segments', times: 1, fault: {type: 'answer', status: 200, body}})
+      return (await list()).body
+    }
+    expect(await answered('')).toBeUndefined()
+    expect(await answered(' \n\t ')).toBeUndefined()
+    expect(await answered(' {"segments": [1]} \n')).toEqual({segments: [1]})
+    expect(await answered('42')).toBe(42)
+    // Push0 answers a create with the bare id.
+    expect(await answered(' seg_123\n')).toBe('seg_123')
+    emulator.faults.add({path: '/api/v1/segments', times: 2, fault: {type: 'answer', status: 200, body: '{"segments": ['}})
+    await expect(http.request({method: 'GET', path: '/api/v1/segments'})).rejects.toThrow(/not valid JSON/)
+  })
+
   it('retries reads after a reset, a hung response and a truncated body', async () => {
     const {emulator, list} = await setup()
     emulator.faults.add({path: '/api/v1/segments', times: 1, fault: {type: 'reset-before'}})

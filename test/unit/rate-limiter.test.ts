@@ -51,6 +51,44 @@ describe('rate limiter', () => {
     expect(await second).toBeGreaterThanOrEqual(3000 + 1025)
   })
 
+  it('admits callers in the order they asked: one asking while another waits goes after it, even with a place free', async () => {
+    // A clock whose sleepers wake only when the test says so.
+    let now = 0
+    const sleepers: Array<{until: number; wake: () => void}> = []
+    const clock = {now: () => now, sleep: (ms: number) => new Promise<void>((wake) => void sleepers.push({until: now + ms, wake}))}
+    const wakeUntil = (t: number) => {
+      now = t
+      for (const s of sleepers.splice(0)) if (s.until <= t) s.wake()
+    }
+    const settle = () => new Promise((resolve) => setImmediate(resolve))
+    const limiter = createRateLimiter({perSecond: 1}, clock)
+    const admitted: string[] = []
+    const ask = (who: string) =>
+      limiter.acquire().then((done) => {
+        admitted.push(`${who} at ${clock.now()}`)
+        done()
+      })
+    await ask('first')
+    const second = ask('second')
+    await settle()
+    // The window has a place again, but the second still sleeps: the third must not go first.
+    now = 1100
+    const third = ask('third')
+    await settle()
+    expect(admitted).toEqual(['first at 0'])
+    wakeUntil(1100)
+    await second
+    await settle()
+    expect(admitted).toEqual(['first at 0', 'second at 1100'])
+    wakeUntil(1100 + 1025)
+    await third
+    expect(admitted).toEqual(['first at 0', 'second at 1100', 'third at 2125'])
+    // With nobody waiting and a place free, a caller is admitted at once.
+    now = 5000
+    await ask('fourth')
+    expect(admitted.at(-1)).toBe('fourth at 5000')
+  })
+
   it('makes everyone wait after a pause (a 429 with Retry-After)', async () => {
     const clock = fakeClock()
     const limiter = createRateLimiter(undefined, clock)
