@@ -79,6 +79,46 @@ describe('config loading', () => {
     ])
   })
 
+  it('names the line and column of each syntax mistake in a JSON config, package.json included', async () => {
+    const broken = '{\n  "provider": "sequenzy",\n  "segments": "segments",\n}\n'
+    for (const [file, text] of [
+      ['segsync.config.json', broken],
+      ['package.json', `{"name": "x", "segsync": ${broken}}`],
+    ]) {
+      const repo = tempRepo({[file]: text, ...(file === 'package.json' ? {} : {'package.json': {name: 'x'}})})
+      const error = (await loadConfig({cwd: repo.dir}).catch((e: unknown) => e)) as InvalidConfigError
+      expect(error).toBeInstanceOf(InvalidConfigError)
+      // The trailing comma is one mistake, reported once.
+      expect(error.problems).toEqual([expect.objectContaining({file, line: 4, column: 1, message: expect.stringMatching(/malformed JSON/)})])
+    }
+  })
+
+  it('passes over a blank config file to the next place, and reads one that starts with a byte order mark', async () => {
+    for (const blank of ['segsync.config.ts', '.segsyncrc.json']) {
+      const repo = tempRepo({'package.json': {name: 'x'}, [blank]: ' \n', 'segsync.config.json': flat})
+      expect((await loadConfig({cwd: repo.dir})).file).toBe('segsync.config.json')
+    }
+    const repo = tempRepo({'package.json': {name: 'x'}, 'segsync.config.json': `\uFEFF${JSON.stringify(flat)}`})
+    expect((await loadConfig({cwd: repo.dir})).workspaces[0]).toEqual(expect.objectContaining({provider: 'sequenzy'}))
+  })
+
+  it('merges what a JSON or TS config $imports, as cosmiconfig does', async () => {
+    const base = {provider: 'sequenzy', endpoint: 'embedded'}
+    for (const [file, text] of [
+      ['segsync.config.json', JSON.stringify({$import: './base.json', segments: 'segments'})],
+      ['segsync.config.ts', `export default {$import: './base.json', segments: 'segments'}\n`],
+    ]) {
+      const repo = tempRepo({'package.json': {name: 'x'}, 'base.json': base, [file]: text})
+      const config = await loadConfig({cwd: repo.dir})
+      expect(config.workspaces).toEqual([expect.objectContaining({provider: 'sequenzy', endpoint: 'embedded', segmentsDir: `${repo.dir}/segments`})])
+    }
+  })
+
+  it('refuses a TS config in --no-code mode without running it', async () => {
+    const repo = tempRepo({'package.json': {name: 'x'}, 'segsync.config.ts': `throw new Error('ran')\n`})
+    await expect(loadConfig({cwd: repo.dir, noCode: true})).rejects.toThrow(/refused in --no-code mode/)
+  })
+
   it('says where it looked when there is no config', async () => {
     const repo = tempRepo({'package.json': {name: 'x'}})
     await expect(loadConfig({cwd: repo.dir})).rejects.toThrow(/no segsync config found/)

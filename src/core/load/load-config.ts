@@ -7,6 +7,7 @@ import {readFileSync} from 'node:fs'
 import {basename, dirname, extname, isAbsolute, relative, resolve} from 'node:path'
 import {ConfigError} from '../../errors.js'
 import {configCandidates} from './find-config.js'
+import {isJsonConfig, readJsonConfig} from './json-config.js'
 import type {Policy, Problem, Workspace} from '../model.js'
 import type {SegsyncConfig, Workspace as WorkspaceConfig} from '../../generated/config.js'
 import {sortProblems} from '../validate/problem.js'
@@ -56,28 +57,50 @@ export const searchPlaces = [
 ]
 
 export async function loadConfig(options: {cwd: string; file?: string; noCode?: boolean}): Promise<LoadedConfig> {
-  const {cosmiconfig} = await import('cosmiconfig')
   const tsLoader = (file: string) => importDefault(file)
   // --no-code: a JS or TS config is code from the repository as much as a TS definition is.
   const refuse = (file: string): never => {
     throw new ConfigError(`${relative(options.cwd, file) || basename(file)}: a JS or TS config is refused in --no-code mode (it would run code from the repository)`, 'Write the config as segsync.config.json or .yaml (or a "segsync" key in package.json), or run without --no-code in a job that holds no secrets.')
   }
-  const explorer = cosmiconfig(MODULE, {
-    searchPlaces,
-    searchStrategy: 'project',
-    loaders: options.noCode ? {'.js': refuse, '.mjs': refuse, '.cjs': refuse, '.ts': refuse, '.mts': refuse, '.cts': refuse} : {'.ts': tsLoader, '.mts': tsLoader, '.cts': tsLoader},
-  })
+  // cosmiconfig reads YAML and JS configs, and `$import`s; JSON (json-config.ts) and TS configs
+  // are read without it: loading it reads package.json with parse-json and @babel/code-frame,
+  // about 15 ms of every command.
+  let explorer: Promise<{load(file: string): Promise<Found | null>}> | undefined
+  const cosmiconfig = () =>
+    (explorer ??= import('cosmiconfig').then(({cosmiconfig}) =>
+      cosmiconfig(MODULE, {
+        searchPlaces,
+        searchStrategy: 'project',
+        loaders: options.noCode ? {'.js': refuse, '.mjs': refuse, '.cjs': refuse, '.ts': refuse, '.mts': refuse, '.cts': refuse} : {'.ts': tsLoader, '.mts': tsLoader, '.cts': tsLoader},
+      }),
+    ))
+  const load = async (absFile: string): Promise<Found | null> => {
+    if (TS_CONFIG.has(extname(absFile))) {
+      // A TS config goes to jiti, as cosmiconfig would send it; a blank one holds nothing.
+      if (options.noCode) refuse(absFile)
+      if (readFileSync(absFile, 'utf8').trim() === '') return {config: undefined, filepath: absFile, isEmpty: true}
+      const config = await tsLoader(absFile)
+      if (!hasImports(config)) return {config, filepath: absFile, isEmpty: config === undefined}
+    }
+    if (isJsonConfig(absFile)) {
+      const json = readJsonConfig(absFile, relative(options.cwd, absFile) || basename(absFile), MODULE)
+      if (json.status === 'invalid') throw new InvalidConfigError(json.problems)
+      if (json.status === 'none') return null
+      if (json.status === 'read') return {config: json.config, filepath: absFile, isEmpty: json.isEmpty}
+    }
+    return (await cosmiconfig()).load(absFile)
+  }
   // The first candidate that holds a config (a package.json without a "segsync" key does not).
-  const search = async (e: typeof explorer) => {
+  const search = async () => {
     for (const file of configCandidates(options.cwd, searchPlaces)) {
-      const result = await e.load(file)
+      const result = await load(file)
       if (result && !result.isEmpty) return result
     }
     return null
   }
-  let found: {config: unknown; filepath: string; isEmpty?: boolean} | null
+  let found: Found | null
   try {
-    found = options.file ? await explorer.load(resolve(options.cwd, options.file)) : await search(explorer)
+    found = options.file ? await load(resolve(options.cwd, options.file)) : await search()
   } catch (error) {
     throw error instanceof ConfigError ? error : loadFailure(error, options)
   }
@@ -94,6 +117,17 @@ export async function loadConfig(options: {cwd: string; file?: string; noCode?: 
   // `.config/segsyncrc*` belongs to the project one level up: paths resolve from there.
   const dir = dirname(found.filepath)
   return resolveConfig(raw as SegsyncConfig, basename(dir) === '.config' ? dirname(dir) : dir, file)
+}
+
+const TS_CONFIG = new Set(['.ts', '.mts', '.cts'])
+
+/** A config that `$import`s others: cosmiconfig merges them. */
+const hasImports = (config: unknown) => typeof config === 'object' && config !== null && Object.hasOwn(config, '$import')
+
+interface Found {
+  config: unknown
+  filepath: string
+  isEmpty?: boolean
 }
 
 export class InvalidConfigError extends ConfigError {
