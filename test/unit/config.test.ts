@@ -81,10 +81,11 @@ describe('config loading', () => {
 
   it('names the line and column of each syntax mistake in a JSON config, package.json included', async () => {
     const broken = '{\n  "provider": "sequenzy",\n  "segments": "segments",\n}\n'
-    for (const [file, text] of [
+    const cases: Array<[string, string]> = [
       ['segsync.config.json', broken],
       ['package.json', `{"name": "x", "segsync": ${broken}}`],
-    ]) {
+    ]
+    for (const [file, text] of cases) {
       const repo = tempRepo({[file]: text, ...(file === 'package.json' ? {} : {'package.json': {name: 'x'}})})
       const error = (await loadConfig({cwd: repo.dir}).catch((e: unknown) => e)) as InvalidConfigError
       expect(error).toBeInstanceOf(InvalidConfigError)
@@ -104,10 +105,11 @@ describe('config loading', () => {
 
   it('merges what a JSON or TS config $imports, as cosmiconfig does', async () => {
     const base = {provider: 'sequenzy', endpoint: 'embedded'}
-    for (const [file, text] of [
+    const cases: Array<[string, string]> = [
       ['segsync.config.json', JSON.stringify({$import: './base.json', segments: 'segments'})],
       ['segsync.config.ts', `export default {$import: './base.json', segments: 'segments'}\n`],
-    ]) {
+    ]
+    for (const [file, text] of cases) {
       const repo = tempRepo({'package.json': {name: 'x'}, 'base.json': base, [file]: text})
       const config = await loadConfig({cwd: repo.dir})
       expect(config.workspaces).toEqual([expect.objectContaining({provider: 'sequenzy', endpoint: 'embedded', segmentsDir: `${repo.dir}/segments`})])
