@@ -1,7 +1,8 @@
 /**
- * Finds and loads the config (cosmiconfig, module name `segsync`), validates it against
- * schemas/config.schema.json and resolves it into workspaces. Every place design.md §2.1 lists is
- * searched, plus segsync.config.json, .mts and .cts, which cosmiconfig 9 does not search by default.
+ * Finds and loads the config (cosmiconfig's places and rules, module name `segsync`), validates it
+ * against schemas/config.schema.json and resolves it into workspaces. Every place design.md §2.1
+ * lists is searched, plus segsync.config.json, .mts and .cts, which cosmiconfig 9 does not search
+ * by default. JSON and TS configs are read without loading cosmiconfig (json-config.ts, jiti).
  */
 import {readFileSync} from 'node:fs'
 import {basename, dirname, extname, isAbsolute, relative, resolve} from 'node:path'
