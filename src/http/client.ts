@@ -356,10 +356,7 @@ export async function createHttpClient(options: HttpClientOptions): Promise<Http
   }
 }
 
-/**
- * The body as JSON; an empty one is `undefined`. Parsed first and trimmed only when that fails:
- * trimming a 2 MB list that arrived in pieces first copied it whole once more.
- */
+/** The body as JSON; an empty or blank one is `undefined`. Only a body that is not JSON is trimmed. */
 function parseBody(text: string): {ok: true; value: unknown} | {ok: false} {
   try {
     return {ok: true, value: JSON.parse(text)}

@@ -33,9 +33,12 @@ export function readJsonConfig(absFile: string, file: string, moduleName: string
   const pkg = basename(absFile) === 'package.json'
   const config = pkg ? ownKey(parsed.value, moduleName) : parsed.value
   if (pkg && (config === undefined || config === null)) return {status: 'none'}
-  if (ownKey(config, '$import') !== undefined) return {status: 'cosmiconfig'} // load-config.ts hasImports
-  return {status: 'read', config, isEmpty: config === undefined}
+  if (hasImports(config)) return {status: 'cosmiconfig'}
+  return {status: 'read', config, isEmpty: false}
 }
+
+/** A config that `$import`s others (JSON, TS or any): cosmiconfig merges them, so it reads that one. */
+export const hasImports = (config: unknown): boolean => ownKey(config, '$import') !== undefined
 
 function parse(text: string, file: string): {status: 'parsed'; value: unknown} | {status: 'invalid'; problems: Problem[]} {
   try {

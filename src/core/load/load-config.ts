@@ -8,7 +8,7 @@ import {readFileSync} from 'node:fs'
 import {basename, dirname, extname, isAbsolute, relative, resolve} from 'node:path'
 import {ConfigError} from '../../errors.js'
 import {configCandidates} from './find-config.js'
-import {isJsonConfig, readJsonConfig} from './json-config.js'
+import {hasImports, isJsonConfig, readJsonConfig} from './json-config.js'
 import type {Policy, Problem, Workspace} from '../model.js'
 import type {SegsyncConfig, Workspace as WorkspaceConfig} from '../../generated/config.js'
 import {sortProblems} from '../validate/problem.js'
@@ -79,8 +79,10 @@ export async function loadConfig(options: {cwd: string; file?: string; noCode?: 
     if (TS_CONFIG.has(extname(absFile))) {
       // A TS config goes to jiti, as cosmiconfig would send it; a blank one holds nothing.
       if (options.noCode) refuse(absFile)
-      if (readFileSync(absFile, 'utf8').trim() === '') return {config: undefined, filepath: absFile, isEmpty: true}
-      const config = await tsLoader(absFile)
+      const source = readFileSync(absFile, 'utf8')
+      if (source.trim() === '') return {config: undefined, filepath: absFile, isEmpty: true}
+      // The text read here is the one jiti runs: the file is read once.
+      const config = await importDefault(absFile, {source})
       if (!hasImports(config)) return {config, filepath: absFile, isEmpty: config === undefined}
     }
     if (isJsonConfig(absFile)) {
@@ -121,9 +123,6 @@ export async function loadConfig(options: {cwd: string; file?: string; noCode?: 
 }
 
 const TS_CONFIG = new Set(['.ts', '.mts', '.cts'])
-
-/** A config that `$import`s others: cosmiconfig merges them. */
-const hasImports = (config: unknown) => typeof config === 'object' && config !== null && Object.hasOwn(config, '$import')
 
 interface Found {
   config: unknown
