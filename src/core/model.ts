@@ -25,6 +25,12 @@ export interface Definition {
   /** Everything else: the vendor's body exactly as its API names it, { $segment } refs unresolved. */
   body: Record<string, unknown>
   source: DefinitionSource
+  /**
+   * Its `{ $segment }` references when they are known without walking the body: none, for a file
+   * whose text has no `$segment` (validate). Otherwise found once, on demand (graph/references.ts
+   * `definitionRefs`).
+   */
+  segmentRefs?: ReadonlyArray<{name: string; path: JsonPath}>
 }
 
 /** A problem found in a definition or config file: data, rendered by the command. */

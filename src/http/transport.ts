@@ -15,7 +15,6 @@
 import {Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders, type RequestOptions} from 'node:http'
 import type {Agent as HttpsAgent} from 'node:https'
 import {createRequire} from 'node:module'
-import {brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync} from 'node:zlib'
 
 export interface WireRequest {
   method: string
@@ -166,6 +165,9 @@ export function createTransport(options: TransportOptions): Transport {
 
 /** A body the vendor compressed; a broken one throws, and is then retried like a dropped connection. */
 function decompress(body: Buffer, encoding: string, maxOutputLength: number): string {
+  // zlib loads with the first compressed answer: every command that talks to a vendor loads this
+  // module before its first request, and the emulators (and some vendors) never compress.
+  const {brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync} = require('node:zlib') as typeof import('node:zlib')
   const limit = {maxOutputLength}
   if (encoding === 'gzip' || encoding === 'x-gzip') return gunzipSync(body, limit).toString('utf8')
   if (encoding === 'br') return brotliDecompressSync(body, limit).toString('utf8')

@@ -10,13 +10,15 @@
  * several paths git simplifies history for all of them at once, so a merge can show a side
  * branch's commit of a file too; the blob check below makes that "unknown", or a commit that left
  * the file exactly as it is now.
+ *
+ * `node:child_process` and p-limit load only when git is run: a plan imports this module before
+ * its first request, where the two cost 8–10 ms of every plan, and most plans ask nothing of git
+ * (no repository, or no update).
  */
-import {spawn} from 'node:child_process'
 import {createHash} from 'node:crypto'
 import {existsSync} from 'node:fs'
 import {readFile} from 'node:fs/promises'
 import {dirname, join, relative, resolve, sep} from 'node:path'
-import pLimit from 'p-limit'
 
 /** Seconds since the epoch of the last commit touching `file`, when the file is as that commit left it; else undefined. */
 export type CommitTime = (file: string) => Promise<number | undefined>
@@ -38,13 +40,20 @@ export function lastCommitTimes(cwd: string): CommitTime {
   let root: string | null | undefined
   let batch: Batch | undefined
   // A few at a time when a batch needs more than one process.
-  const limit = pLimit(4)
+  let limit: Promise<(run: () => Promise<void>) => Promise<void>> | undefined
 
   const flush = async (asked: Batch) => {
     const pathOf = new Map([...asked.keys()].map((file) => [file, relative(root!, resolve(cwd, file)).split(sep).join('/')]))
     const inRepo = [...new Set(pathOf.values())].filter((p) => p !== '' && !p.startsWith('../'))
     const found = new Map<string, LastCommit>()
-    await Promise.all(chunks(inRepo).map((paths) => limit(async () => (await lastCommits(root!, paths)).forEach((c, p) => found.set(p, c)))))
+    const groups = chunks(inRepo)
+    const read = async (paths: string[]) => (await lastCommits(root!, paths)).forEach((c, p) => found.set(p, c))
+    if (groups.length === 1) await read(groups[0]!)
+    else if (groups.length > 1) {
+      limit ??= import('p-limit').then(({default: pLimit}) => pLimit(4))
+      const run = await limit
+      await Promise.all(groups.map((paths) => run(() => read(paths))))
+    }
     await Promise.all(
       [...asked].map(async ([file, waiting]) => {
         const last = found.get(pathOf.get(file)!)
@@ -95,7 +104,8 @@ function chunks(paths: string[]): string[][] {
  * `git log --raw -z` read as it streams; stopped once every path has been seen. A path git does not
  * know is missing from the map; so is every path when git fails or takes more than TIMEOUT_MS.
  */
-function lastCommits(root: string, paths: string[]): Promise<Map<string, LastCommit>> {
+async function lastCommits(root: string, paths: string[]): Promise<Map<string, LastCommit>> {
+  const {spawn} = await import('node:child_process')
   return new Promise((done) => {
     const found = new Map<string, LastCommit>()
     const wanted = new Set(paths)

@@ -118,6 +118,31 @@ describe('drift hints', () => {
     }
   })
 
+  it('answers more files than one git command line holds, from a few git processes', async () => {
+    // 400 paths of about 90 characters: over the 16,000 characters one `git log` is given.
+    const names = Array.from({length: 400}, (_, i) => `segments/${'long-segment-name-'.repeat(4)}${String(i).padStart(4, '0')}.json`)
+    const repo = tempRepo(Object.fromEntries(names.map((n) => [n, '{}\n'])))
+    const env = {...process.env, GIT_COMMITTER_DATE: '2026-03-01T12:00:00Z', GIT_AUTHOR_DATE: '2026-03-01T12:00:00Z', GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e.st', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e.st'}
+    for (const args of [['init', '-q'], ['add', '.'], ['commit', '-q', '-m', 'all']]) execFileSync('git', args, {cwd: repo.dir, env, stdio: 'ignore'})
+    const realGit = execFileSync('sh', ['-c', 'command -v git'], {encoding: 'utf8'}).trim()
+    const bin = join(repo.dir, 'bin')
+    mkdirSync(bin)
+    writeFileSync(join(bin, 'git'), `#!/bin/sh\necho run >> "${join(repo.dir, 'git-runs')}"\nexec "${realGit}" "$@"\n`, {mode: 0o755})
+    const path = process.env.PATH
+    process.env.PATH = `${bin}${delimiter}${path}`
+    try {
+      const times = lastCommitTimes(repo.dir)
+      const answers = await Promise.all([...names, 'segments/missing.json'].map((f) => times(f)))
+      expect(answers.slice(0, -1).every((seconds) => seconds === committed)).toBe(true)
+      expect(answers.at(-1)).toBeUndefined()
+      const runs = readFileSync(join(repo.dir, 'git-runs'), 'utf8').trim().split('\n').length
+      expect(runs).toBeGreaterThan(1)
+      expect(runs).toBeLessThan(5)
+    } finally {
+      process.env.PATH = path
+    }
+  })
+
   it('is said in the text plan and in the pull-request comment', () => {
     const plan = planOf(workspace('mail', [change('update', 'Base', {drift: {remoteUpdatedAt: '2026-04-01T08:15:00.000Z', fileCommittedAt: '2026-03-01T12:00:00.000Z'}})], {provider: 'mailglyph'}))
     const words = "changed in the vendor at 2026-04-01 08:15 UTC, after this file's last commit (2026-03-01 12:00 UTC): this update would revert that edit"

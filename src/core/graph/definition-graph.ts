@@ -1,11 +1,11 @@
 import type {Definition, Problem} from '../model.js'
 import {problemAt, where} from '../validate/problem.js'
 import {buildGraph, type DependencyGraph} from './graph.js'
-import {segmentRefsOf} from './references.js'
+import {definitionRefs} from './references.js'
 
 /** Names a definition depends on: its `{ $segment }` references and its `dependsOn`. */
 export function definitionDeps(d: Definition): string[] {
-  const refs = segmentRefsOf(d.body)
+  const refs = definitionRefs(d)
   if (refs.length === 0 && d.dependsOn.length === 0) return []
   return [...new Set([...refs.map((r) => r.name), ...d.dependsOn])]
 }

@@ -7,7 +7,7 @@ import type {Definition, Problem} from '../model.js'
 import type {Provider} from '../provider.js'
 import type {LoadedFile} from '../load/load-definitions.js'
 import {COMMON_FIELDS} from '../../generated/common.js'
-import {knownWithoutSegmentRefs, segmentRefsOf} from '../graph/references.js'
+import {definitionRefs, NO_SEGMENT_REFS} from '../graph/references.js'
 import {didYouMean} from '../../util/text.js'
 import {problemAt, where} from './problem.js'
 import {schemaValidator} from './schema.js'
@@ -43,8 +43,7 @@ export function validateDefinitions(files: LoadedFile[], provider: Provider, sch
       if (partial) flawed.push(partial)
       continue
     }
-    const definition = toDefinition(value as Record<string, unknown>, source)
-    if (noSegmentRefs) knownWithoutSegmentRefs(definition.body)
+    const definition = toDefinition(value as Record<string, unknown>, source, noSegmentRefs)
     if (definition.ensure === 'present') {
       for (const issue of provider.check?.(definition.body) ?? []) {
         problems.push(problemAt(source, issue.path, issue.message, {hint: issue.hint}))
@@ -64,7 +63,8 @@ function lenientDefinition(value: Record<string, unknown>, source: Definition['s
   return {...toDefinition(value, source), renamedFrom: strings(value.renamedFrom), dependsOn: strings(value.dependsOn)}
 }
 
-function toDefinition(value: Record<string, unknown>, source: Definition['source']): Definition {
+/** `noSegmentRefs`: the file's text has no `$segment`, so its body holds no reference. */
+function toDefinition(value: Record<string, unknown>, source: Definition['source'], noSegmentRefs = false): Definition {
   const body: Record<string, unknown> = {}
   for (const k of Object.keys(value)) if (!COMMON.has(k)) body[k] = value[k]
   return {
@@ -75,6 +75,7 @@ function toDefinition(value: Record<string, unknown>, source: Definition['source
     ensure: value.ensure === 'absent' ? 'absent' : 'present',
     body,
     source,
+    segmentRefs: noSegmentRefs ? NO_SEGMENT_REFS : undefined,
   }
 }
 
@@ -127,7 +128,7 @@ function unknownReferences(definitions: Definition[]): Problem[] {
   for (const d of definitions) {
     if (d.ensure === 'absent') continue
     d.dependsOn.forEach((name, i) => check(d, name, ['dependsOn', i], 'dependsOn names'))
-    for (const ref of segmentRefsOf(d.body)) check(d, ref.name, [...ref.path, '$segment'], '$segment references')
+    for (const ref of definitionRefs(d)) check(d, ref.name, [...ref.path, '$segment'], '$segment references')
   }
   return problems
 }
