@@ -10,6 +10,7 @@ import type {RemoteSegment} from '../../src/core/model.js'
 import {altcraft} from '../../src/providers/altcraft/index.js'
 import {kibamail} from '../../src/providers/kibamail/index.js'
 import {toRemote as mailglyphRemote} from '../../src/providers/mailglyph/client.js'
+import {MEMBERSHIP_OPERATORS, membershipIds, type Condition} from '../../src/providers/mailglyph/conditions.js'
 import {mailglyph} from '../../src/providers/mailglyph/index.js'
 import type {Provider} from '../../src/core/provider.js'
 import {push0} from '../../src/providers/push0/index.js'
@@ -50,6 +51,8 @@ describe('remote references', () => {
     ]
     agreesWithToDefinition(mailglyph, remotes)
     expect(mailglyph.remoteReferences(remotes[2]!)).toEqual(['m2', 'seg_gone'])
+    // The walk names the operators itself: it must know every one the mapping does.
+    for (const operator of MEMBERSHIP_OPERATORS) expect(membershipIds(condition('AND', [filter('segment.x', operator)]) as Condition)).toEqual(['x'])
   })
 
   it('Kibamail and Push0 bodies hold no segment ids', () => {

@@ -7,11 +7,12 @@ import type {Provider, VendorFinding} from '../provider.js'
 import {createHash} from 'node:crypto'
 import type {CampaignUsage, Definition, Policy, RemoteSegment, Workspace} from '../model.js'
 import {diffWorkspace, type WorkspaceDiff} from '../diff/diff-workspace.js'
+import {definitionsByName} from '../diff/match.js'
 import {buildGraph} from '../graph/graph.js'
 import {assessImpact} from '../impact/assess-impact.js'
 import {referenceEdges, referenceGraph, type ReferencedBy} from '../impact/reference-graph.js'
 import {withAudiences, type Audiences} from './audience.js'
-import {applyRules, rules} from './rules/index.js'
+import {applyRules, rules, type RuleContext} from './rules/index.js'
 
 export interface WorkspacePlanInput {
   workspace: Pick<Workspace, 'name' | 'prune'>
@@ -75,7 +76,7 @@ export function planWorkspace(input: WorkspacePlanInput & {staged?: DiffStage}):
   )
   changes = assessImpact(changes, {usage, referencedBy, nameOf, cosmeticFields: provider.cosmeticFields})
   changes = withAudiences(changes, input.audiences)
-  changes = applyRules(changes, {policy, provider, definitions: new Map(definitions.map((d) => [d.name, d])), remotesById, referencedBy, findings: input.findings ?? []}, rules)
+  changes = applyRules(changes, {policy, provider, definitions: byName(definitions), remotesById, referencedBy, findings: input.findings ?? []}, rules)
   changes = executionOrder(changes)
   if (input.drift?.size) changes = changes.map((c) => (c.action === 'update' && input.drift!.has(c.name) ? {...c, drift: input.drift!.get(c.name)!} : c))
 
@@ -92,6 +93,18 @@ export function planWorkspace(input: WorkspacePlanInput & {staged?: DiffStage}):
     references: referenceEdges(changes.map(remoteName), referencedBy),
   }
   return {...plan, summary: summarize([plan])}
+}
+
+/** The definitions by name, through the diff's index of them (no map of its own). */
+function byName(definitions: Definition[]): RuleContext['definitions'] {
+  const index = definitionsByName(definitions)
+  return {
+    get: (name) => {
+      const i = index.get(name)
+      return i === undefined ? undefined : definitions[i]
+    },
+    values: () => definitions.values(),
+  }
 }
 
 /** The name a changed segment has at the vendor now: the reference graph is keyed by it. */

@@ -9,7 +9,7 @@
 import type {WorkspacePlan} from '../../generated/plan.js'
 import type {CommitTime} from '../../util/git.js'
 import type {Policy, RemoteSegment} from '../model.js'
-import type {ClientStats, Connection, Connector} from '../provider.js'
+import type {ClientStats, Connection, Connector, SegmentBody} from '../provider.js'
 import type {PreparedWorkspace} from '../pipeline.js'
 import {sayAtOnce} from '../at-once.js'
 
@@ -95,7 +95,6 @@ async function readWorkspace(ctx: ReadContext, pw: PreparedWorkspace, loadStages
     await new Promise((resolve) => setImmediate(resolve))
     if (otherFailed()) throw new NotStarted(`${ws.name}: not read, another workspace failed`)
     ctx.progress(`${ws.name}: reading ${provider.label} segments and campaign usage (${conn.endpoint})…`)
-    const desired = pw.definitions.filter((d) => d.ensure === 'present').map((d) => ({name: d.name, body: d.body}))
     // The campaign chain goes out first (it is the longest); the diff runs as soon as the
     // segments are in, while campaign details may still be on their way.
     const usageRead = conn.client.campaignUsage()
@@ -123,7 +122,7 @@ async function readWorkspace(ctx: ReadContext, pw: PreparedWorkspace, loadStages
     staged.catch(() => undefined)
     const drift = diffed.then(async (d) => (await stages).driftHints(d.diff.changes, d.remotesById, provider, ctx.commitTimes))
     drift.catch(() => undefined)
-    const [usage, remotes, findings] = await Promise.all([usageRead, listed, conn.client.verify?.(desired, listed) ?? []])
+    const [usage, remotes, findings] = await Promise.all([usageRead, listed, conn.client.verify?.(desiredOf(pw), listed) ?? []])
     const stats = conn.client.stats()
     ctx.progress(`${ws.name}: ${remotes.length} remote segment${remotes.length === 1 ? '' : 's'}, ${usage.known ? `${usage.read} active campaign${usage.read === 1 ? '' : 's'}/sequence${usage.read === 1 ? '' : 's'}` : 'campaign usage unknown'} (${requestsText(stats)})`)
     const stage = await staged
@@ -135,6 +134,11 @@ async function readWorkspace(ctx: ReadContext, pw: PreparedWorkspace, loadStages
     await conn.close().catch(() => undefined)
     throw error
   }
+}
+
+/** What a vendor's own check of the definitions (ProviderClient.verify) is given: the segments to be present. */
+function desiredOf(pw: PreparedWorkspace): Array<{name: string; body: SegmentBody}> {
+  return pw.definitions.filter((d) => d.ensure === 'present').map((d) => ({name: d.name, body: d.body}))
 }
 
 /** "23 requests", or "2 requests, 21 reads shared with another workspace on this account". */

@@ -33,13 +33,19 @@ function strip(node: Node, nameOf: NameOf): Node {
 export function remoteReferences(raw: unknown): string[] {
   const r = raw as {root?: Group; filters?: Leaf[]}
   const ids: string[] = []
-  const visit = (node: Node): void => {
-    if (node.kind === 'group') for (const child of node.children ?? []) visit(child)
-    else if (node.field === 'segment' && typeof node.value === 'string') ids.push(node.value)
-  }
-  if (r.root) visit(r.root)
+  if (r.root) segmentIds(r.root, ids)
   else for (const leaf of r.filters ?? []) if (leaf.field === 'segment' && typeof leaf.value === 'string') ids.push(leaf.value)
   return ids
+}
+
+/** The ids of `segment` leaves under `node`, into `ids`: a plain recursion, run over every remote segment of a plan. */
+function segmentIds(node: Node, ids: string[]): void {
+  if (node.kind !== 'group') {
+    if (node.field === 'segment' && typeof node.value === 'string') ids.push(node.value)
+    return
+  }
+  const children = node.children ?? []
+  for (let i = 0; i < children.length; i++) segmentIds(children[i]!, ids)
 }
 
 /**

@@ -92,5 +92,33 @@ describe('diff', () => {
 
   it('stops when two remote segments share a managed name', () => {
     expect(() => diff([def('Dup', ['a'])], [remote('s2', 'Dup', ['a']), remote('s1', 'Dup', ['a'])])).toThrow(/s1, s2/)
+    // A name only an old name (renamedFrom) reaches is just as ambiguous; one no definition names is not.
+    expect(() => diff([def('New', ['a'], {renamedFrom: ['Old']})], [remote('s1', 'Old', ['a']), remote('s2', 'Old', ['a'])])).toThrow(/2 Fake segments are named "Old" \(ids s1, s2\)/)
+    expect(diff([def('A', ['a'])], [remote('s1', 'A', ['a']), remote('s2', 'Twin', ['a']), remote('s3', 'Twin', ['a'])]).unmanaged).toEqual([{id: 's2', name: 'Twin'}, {id: 's3', name: 'Twin'}])
+    // The segment is already matched by its own name: its old names are never asked for.
+    expect(diff([def('Kept', ['a'], {renamedFrom: ['Old']})], [remote('s1', 'Kept', ['a']), remote('s2', 'Old', ['a']), remote('s3', 'Old', ['a'])]).unmanaged).toHaveLength(2)
+  })
+
+  it('matches by name before any rename, and lets one rename take an old segment', () => {
+    const result = diff(
+      [def('B', ['b'], {renamedFrom: ['A']}), def('A', ['a']), def('C', ['c'], {renamedFrom: ['Gone', 'Old']}), def('D', ['d'], {renamedFrom: ['Old']}), fakeAbsent('Old')],
+      [remote('s1', 'A', ['a']), remote('s2', 'Old', ['x']), remote('s3', 'Other', ['o'])],
+    )
+    // A is A's own, not B's old name; Old is named by an absent definition (a delete), so no rename takes it.
+    expect(result.changes.map((c) => [c.action, c.name, c.action === 'update' ? (c.previousName ?? null) : null])).toEqual([
+      ['create', 'B', null],
+      ['create', 'C', null],
+      ['create', 'D', null],
+      ['delete', 'Old', null],
+    ])
+    expect(result.unchanged).toEqual(['A'])
+    expect(result.unmanaged).toEqual([{id: 's3', name: 'Other'}])
+    // Without the delete, the first definition that names Old as its old name takes it; the next does not.
+    const renamed = diff([def('C', ['c'], {renamedFrom: ['Gone', 'Old']}), def('D', ['d'], {renamedFrom: ['Old']})], [remote('s2', 'Old', ['x']), remote('s3', 'Other', ['o'])])
+    expect(renamed.changes.map((c) => [c.action, c.name, c.action === 'update' ? (c.previousName ?? null) : null])).toEqual([
+      ['update', 'C', 'Old'],
+      ['create', 'D', null],
+    ])
+    expect(renamed.unmanaged).toEqual([{id: 's3', name: 'Other'}])
   })
 })

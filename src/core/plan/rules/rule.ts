@@ -6,8 +6,9 @@ import type {ReferencedBy} from '../../impact/reference-graph.js'
 export interface RuleContext {
   policy: Policy
   provider: Provider
-  definitions: Map<string, Definition>
-  remotesById: Map<string, RemoteSegment>
+  /** The workspace's definitions by name. */
+  definitions: Pick<ReadonlyMap<string, Definition>, 'get' | 'values'>
+  remotesById: ReadonlyMap<string, RemoteSegment>
   referencedBy: ReferencedBy
   /** Vendor-side findings about desired definitions (ProviderClient.verify), by segment name. */
   findings: VendorFinding[]
