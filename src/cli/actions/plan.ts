@@ -16,13 +16,14 @@ export async function planAction(flags: PlanFlags, io: CommandIO): Promise<PlanD
   const {c} = io
   // Checked before the vendor is read, so a misconfigured workflow fails fast.
   const target = flags.comment ? await (await import('../../github/context.js')).commentTarget(process.env) : undefined
-  const [{prepare}, {plan}, {renderPlanText}] = await Promise.all([import('../../core/prepare.js'), import('../../core/plan-run.js'), import('../../render/plan-text.js')])
+  const [{prepare}, {plan}] = await Promise.all([import('../../core/prepare.js'), import('../../core/plan-run.js')])
   const prepared = await prepare({...ctx, online: true})
   if (prepared.problems.length > 0) throw new InvalidDefinitionsError(prepared.problems)
   const run = await plan(ctx, prepared)
   try {
     const document = run.document
-    if (!io.json) process.stdout.write('\n' + renderPlanText(document, c))
+    // The text renderer loads only for text output: `--json` never needs it.
+    if (!io.json) process.stdout.write('\n' + (await import('../../render/plan-text.js')).renderPlanText(document, c))
     if (flags.out) {
       await writeFile(flags.out, redact(JSON.stringify(document, null, 2)) + '\n')
       ctx.progress(`Saved the plan to ${flags.out}. Apply exactly it with: segsync apply ${flags.out}`)

@@ -13,7 +13,6 @@ import {connectApi, type AltcraftApi} from './api.js'
 import {NOT_FOUND, segmentDelete} from './assumptions.js'
 import {altcraftAudience} from './audience.js'
 import {readUsage} from './campaigns.js'
-import {altcraftDoctor} from './doctor.js'
 import {databaseOf} from './mapping.js'
 import {readAll, toRemote} from './read-segments.js'
 import {asWritten, segmentRequest} from './request-body.js'
@@ -49,7 +48,8 @@ export async function connectAltcraft(options: ConnectOptions, tuning: AltcraftT
     },
     delete: (remote) => deleteSegment(api, remote),
     audience: (queries) => Promise.resolve(altcraftAudience(queries)),
-    doctor: () => altcraftDoctor(api),
+    // Loaded only by `segsync doctor`: it is not read before a plan's first request.
+    doctor: async () => (await import('./doctor.js')).altcraftDoctor(api),
     ...lifecycle(api.http),
   }
 }

@@ -12,7 +12,6 @@ import {partialUpdate} from '../kit/write.js'
 import {answers, sameSegment} from './answers.js'
 import {kibamailAudience} from './audience.js'
 import {readUsage} from './campaigns.js'
-import {kibamailDoctor} from './doctor.js'
 import {toRemote} from './mapping.js'
 import {listAll} from './pages.js'
 import {verifyTopics} from './topics.js'
@@ -48,7 +47,8 @@ export async function connectKibamail(options: ConnectOptions): Promise<Provider
     },
     verify: (definitions) => verifyTopics(definitions, () => listAll<Topic>(http, '/v1/topics', 'TopicList')),
     audience: (queries) => kibamailAudience(http, queries),
-    doctor: () => kibamailDoctor(http),
+    // Loaded only by `segsync doctor`: it is not read before a plan's first request.
+    doctor: async () => (await import('./doctor.js')).kibamailDoctor(http),
     ...lifecycle(http),
   }
   return client

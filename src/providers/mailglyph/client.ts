@@ -14,7 +14,6 @@ import {answers, readSegmentList} from './answers.js'
 import {mailglyphAudience} from './audience.js'
 import {readOnlyReason, REFUSAL_CODES_KEPT} from './assumptions.js'
 import {readUsage} from './campaigns.js'
-import {mailglyphDoctor} from './doctor.js'
 
 /**
  * A field removed from a definition goes back to the server default. The PATCH body types
@@ -51,7 +50,8 @@ export async function connectMailGlyph(options: ConnectOptions): Promise<Provide
       if (res.body !== undefined) answers.written('Deleted', res, 'DELETE /segments/{id}')
     },
     audience: (queries) => Promise.resolve(mailglyphAudience(queries)),
-    doctor: () => mailglyphDoctor(http),
+    // Loaded only by `segsync doctor`: it is not read before a plan's first request.
+    doctor: async () => (await import('./doctor.js')).mailglyphDoctor(http),
     ...lifecycle(http),
   }
 }

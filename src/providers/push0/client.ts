@@ -18,7 +18,6 @@ import {answers} from './answers.js'
 import {SEGMENTS} from './assumptions.js'
 import {readUsage} from './campaigns.js'
 import {confirmUpdate} from './confirm.js'
-import {push0Doctor} from './doctor.js'
 import {listAll} from './reads.js'
 
 /**
@@ -64,7 +63,8 @@ export async function connectPush0(options: ConnectOptions): Promise<ProviderCli
       // delete is a manual step. Kept explicit so a direct call cannot pretend to succeed.
       throw new SegsyncError(`Push0 has no delete endpoint: delete ${JSON.stringify(remote.name)} (${remote.id}) in the Push0 dashboard`)
     },
-    doctor: () => push0Doctor(http),
+    // Loaded only by `segsync doctor`: it is not read before a plan's first request.
+    doctor: async () => (await import('./doctor.js')).push0Doctor(http),
     ...lifecycle(http),
   }
 }

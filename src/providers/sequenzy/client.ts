@@ -9,7 +9,6 @@ import {partialUpdate} from '../kit/write.js'
 import {answers} from './answers.js'
 import {sequenzyAudience} from './audience.js'
 import {readUsage} from './campaigns.js'
-import {sequenzyDoctor} from './doctor.js'
 
 /** Every body field a definition must have (`root`): an update never clears one. */
 const CLEARED_AS = {}
@@ -43,7 +42,8 @@ export async function connectSequenzy(options: ConnectOptions): Promise<Provider
       await http.request({method: 'DELETE', path: `/api/v1/segments/${encodeURIComponent(remote.id)}`})
     },
     audience: (queries) => sequenzyAudience(http, queries),
-    doctor: () => sequenzyDoctor(http),
+    // Loaded only by `segsync doctor`: it is not read before a plan's first request.
+    doctor: async () => (await import('./doctor.js')).sequenzyDoctor(http),
     ...lifecycle(http),
   }
 }
