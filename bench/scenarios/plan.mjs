@@ -119,7 +119,7 @@ async function measure({provider, segments, campaigns, changed, rttMs, runs, nai
  * with the files committed in a git repository, as a team's CI runs it (the drift hint asks git
  * when each changed file was last committed).
  */
-export async function managedPlanScenario({provider, segments = 5000, campaigns = 500, changed = 50, rttMs = 20, runs = 7}) {
+export async function managedPlanScenario({provider, segments = 5000, campaigns = 500, changed = 50, rttMs = 20, runs = 11}) {
   const w = workloads[provider]
   const work = tempDir()
   const emulator = await emulatorProcess(work.dir, provider, w.seed({segments, campaigns}), {latencyMs: rttMs})
@@ -182,6 +182,11 @@ export async function managedPlanScenario({provider, segments = 5000, campaigns 
     validateMs: round(median(validateMs)),
     boundMs: round(boundMs),
     ratioToBound: round(median(planMs) / boundMs, 2),
+    // Each round's plan against the validate run right after it: this machine's speed drifts
+    // over a scenario, and a round's two runs see the same speed.
+    roundRatio: round(median(planMs.map((ms, r) => ms / (validateMs[r] + 3 * rttMs))), 2),
+    planRunsMs: planMs.map((ms) => round(ms)),
+    validateRunsMs: validateMs.map((ms) => round(ms)),
     floorMs: round(median(floorMs)),
     floorRatioToBound: round(median(floorMs) / boundMs, 2),
     checkedReadsMs: round(median(checkedMs)),
