@@ -12,8 +12,8 @@
  * the file exactly as it is now.
  *
  * `node:child_process` and p-limit load only when git is run: a plan imports this module before
- * its first request, where the two cost 8–10 ms of every plan, and most plans ask nothing of git
- * (no repository, or no update).
+ * its first request, and importing the two took 9–10 ms there (after validate's modules), while
+ * most plans ask nothing of git (no repository, or no update).
  */
 import {createHash} from 'node:crypto'
 import {existsSync} from 'node:fs'
