@@ -20,6 +20,22 @@ const remote = (id: string, updatedAt?: string): RemoteSegment => ({id, name: id
 const withTime = {...fake, updatedAt: (r: RemoteSegment) => (r.raw as {updatedAt?: string}).updatedAt}
 const committed = Date.parse('2026-03-01T12:00:00Z') / 1000
 
+/** How many times `git` ran during `body`: a `git` on PATH counts its runs before handing over to the real one. */
+async function gitRuns(dir: string, body: () => Promise<void>): Promise<number> {
+  const realGit = execFileSync('sh', ['-c', 'command -v git'], {encoding: 'utf8'}).trim()
+  const bin = join(dir, 'bin')
+  mkdirSync(bin)
+  writeFileSync(join(bin, 'git'), `#!/bin/sh\necho run >> "${join(dir, 'git-runs')}"\nexec "${realGit}" "$@"\n`, {mode: 0o755})
+  const path = process.env.PATH
+  process.env.PATH = `${bin}${delimiter}${path}`
+  try {
+    await body()
+  } finally {
+    process.env.PATH = path
+  }
+  return readFileSync(join(dir, 'git-runs'), 'utf8').trim().split('\n').length
+}
+
 describe('drift hints', () => {
   it('hint at updates whose remote changed after the file was last committed, and at nothing else', async () => {
     const changes = [
@@ -90,14 +106,7 @@ describe('drift hints', () => {
     repo.write('work/segments/untracked.json', '{}\n')
     repo.write('work/segments/ü.json', '{"edited": true}\n')
 
-    // A `git` on PATH that counts its runs before handing over to the real one.
-    const realGit = execFileSync('sh', ['-c', 'command -v git'], {encoding: 'utf8'}).trim()
-    const bin = join(repo.dir, 'bin')
-    mkdirSync(bin)
-    writeFileSync(join(bin, 'git'), `#!/bin/sh\necho run >> "${join(repo.dir, 'git-runs')}"\nexec "${realGit}" "$@"\n`, {mode: 0o755})
-    const path = process.env.PATH
-    process.env.PATH = `${bin}${delimiter}${path}`
-    try {
+    const runs = await gitRuns(repo.dir, async () => {
       const times = lastCommitTimes(join(repo.dir, 'work'))
       const files = [...names, 'untracked.json', 'missing.json'].map((n) => `segments/${n}`)
       const answers = await Promise.all(files.map((f) => times(f)))
@@ -112,10 +121,8 @@ describe('drift hints', () => {
         'segments/untracked.json': undefined,
         'segments/missing.json': undefined,
       })
-      expect(readFileSync(join(repo.dir, 'git-runs'), 'utf8')).toBe('run\n')
-    } finally {
-      process.env.PATH = path
-    }
+    })
+    expect(runs).toBe(1)
   })
 
   it('answers more files than one git command line holds, from a few git processes', async () => {
@@ -124,23 +131,14 @@ describe('drift hints', () => {
     const repo = tempRepo(Object.fromEntries(names.map((n) => [n, '{}\n'])))
     const env = {...process.env, GIT_COMMITTER_DATE: '2026-03-01T12:00:00Z', GIT_AUTHOR_DATE: '2026-03-01T12:00:00Z', GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e.st', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e.st'}
     for (const args of [['init', '-q'], ['add', '.'], ['commit', '-q', '-m', 'all']]) execFileSync('git', args, {cwd: repo.dir, env, stdio: 'ignore'})
-    const realGit = execFileSync('sh', ['-c', 'command -v git'], {encoding: 'utf8'}).trim()
-    const bin = join(repo.dir, 'bin')
-    mkdirSync(bin)
-    writeFileSync(join(bin, 'git'), `#!/bin/sh\necho run >> "${join(repo.dir, 'git-runs')}"\nexec "${realGit}" "$@"\n`, {mode: 0o755})
-    const path = process.env.PATH
-    process.env.PATH = `${bin}${delimiter}${path}`
-    try {
+    const runs = await gitRuns(repo.dir, async () => {
       const times = lastCommitTimes(repo.dir)
       const answers = await Promise.all([...names, 'segments/missing.json'].map((f) => times(f)))
       expect(answers.slice(0, -1).every((seconds) => seconds === committed)).toBe(true)
       expect(answers.at(-1)).toBeUndefined()
-      const runs = readFileSync(join(repo.dir, 'git-runs'), 'utf8').trim().split('\n').length
-      expect(runs).toBeGreaterThan(1)
-      expect(runs).toBeLessThan(5)
-    } finally {
-      process.env.PATH = path
-    }
+    })
+    expect(runs).toBeGreaterThan(1)
+    expect(runs).toBeLessThan(5)
   })
 
   it('is said in the text plan and in the pull-request comment', () => {
