@@ -196,6 +196,13 @@ export interface Provider {
    */
   asWritten?: Readonly<Record<string, unknown>>
   /**
+   * Whether `toDefinition(remote, nameOf)` is the same JSON as `body`, found without building it
+   * (a walk of both side by side), for vendors whose segments cannot be read as written (server
+   * ids inside the tree, references held as ids). Only a shortcut, like `asWritten`: `false` means
+   * "not seen here", and the full diff decides; it must never be `true` where they differ.
+   */
+  readsAs?(remote: RemoteSegment, body: SegmentBody, nameOf: NameOf): boolean
+  /**
    * Ids of the segments this remote segment references, read straight from the vendor body
    * (the same ones `toDefinition` turns into `{ $segment }`). Runs over every remote segment of a
    * plan, so it copies nothing; vendors whose API hides references return [] (and use `dependsOn`).

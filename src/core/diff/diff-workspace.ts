@@ -44,10 +44,15 @@ export function diffWorkspace({definitions, remotes, provider, prune, ...input}:
       continue
     }
     // Nearly every managed segment is unchanged. Where the vendor holds the body as the file
-    // writes it, that is seen without mapping the segment; elsewhere its body read back is the
-    // file's body as written: the same JSON normalises alike, so neither side is normalised.
+    // writes it (asWritten), or reads back as it without being mapped (readsAs), that is seen
+    // without mapping the segment; elsewhere its body read back is the file's body as written:
+    // the same JSON normalises alike, so neither side is normalised.
     const sameName = remote.name === def.name
     if (sameName && provider.asWritten && writtenAsIs(remote.raw, def.body, provider.asWritten)) {
+      unchanged.push(def.name)
+      continue
+    }
+    if (sameName && provider.readsAs?.(remote, def.body, nameOf)) {
       unchanged.push(def.name)
       continue
     }

@@ -2,7 +2,7 @@ import type {Provider} from '../../core/provider.js'
 import {checkBody} from './check.js'
 import {describeChange} from './describe.js'
 import {evaluate} from './evaluate.js'
-import {normalizeBody, remoteReferences, toDefinitionBody} from './mapping.js'
+import {normalizeBody, readsAs, remoteReferences, toDefinitionBody} from './mapping.js'
 
 /** Sequenzy (email): seed 002, vendors.md §3. */
 export const sequenzy = {
@@ -19,6 +19,7 @@ export const sequenzy = {
   cosmeticFields: ['name'],
   check: checkBody,
   toDefinition: (remote, nameOf) => toDefinitionBody(remote.raw, nameOf),
+  readsAs: (remote, body, nameOf) => readsAs(remote.raw, body, nameOf),
   remoteReferences: (remote) => remoteReferences(remote.raw),
   normalize: normalizeBody,
   describe: describeChange,
