@@ -201,7 +201,7 @@ export interface Provider {
    * ids inside the tree, references held as ids). Only a shortcut, like `asWritten`: `false` means
    * "not seen here", and the full diff decides; it must never be `true` where they differ.
    */
-  readsAs?(remote: RemoteSegment, body: SegmentBody, nameOf: NameOf): boolean
+  readsAs?: (remote: RemoteSegment, body: SegmentBody, nameOf: NameOf) => boolean
   /**
    * Ids of the segments this remote segment references, read straight from the vendor body
    * (the same ones `toDefinition` turns into `{ $segment }`). Runs over every remote segment of a
