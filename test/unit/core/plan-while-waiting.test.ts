@@ -1,6 +1,7 @@
 /**
- * While the vendor answers, plan uses the idle thread: the definitions' hash is taken after the
- * first requests went out and before the segment list is in, and the document carries that hash.
+ * While the vendor answers, plan uses the idle thread: the definitions' hash is taken, and their
+ * index by name built, after the first requests went out and before the segment list is in, and
+ * the document carries that hash.
  */
 import {join} from 'node:path'
 import {expect, it} from 'vitest'
@@ -72,4 +73,22 @@ it('asks for the member counts of what changed before it builds the reference gr
   const [session] = await readWorkspaces({...ctx, policy: {campaignImpact: 'block', unknownUsage: 'warn'}, commitTimes: async () => undefined}, [{...pw, provider}])
   expect(events.filter((e) => e !== 'while waiting')).toEqual(['list asked', 'list answered', 'counts asked (1)', 'references'])
   expect(session!.plan.changes[0]!.audience).toMatchObject({current: 1, proposed: 2})
+})
+
+it('indexes the definitions by name while the list is on its way, not after it', async () => {
+  const {ctx, prepared, pw, events, answer} = heldList()
+  pw.definitions = [def('A', ['b']), def('B', ['c']), def('C', ['d'])]
+  // Which definitions anything has looked at, and when the list came in.
+  const read = new Set<string>()
+  pw.definitions = new Proxy(pw.definitions, {
+    get: (target, key, receiver) => (typeof key === 'string' && /^\d+$/.test(key) && read.add(key), Reflect.get(target, key, receiver) as unknown),
+  })
+  const run = plan(ctx, prepared)
+  await expect.poll(() => events).toEqual(['list asked'])
+  await expect.poll(() => read.size).toBe(3)
+  expect(events).toEqual(['list asked'])
+  answer()
+  const done = await run
+  await done.close()
+  expect(done.document.workspaces[0]!.changes.map((c) => `${c.action} ${c.name}`)).toEqual(['update A', 'create B', 'create C'])
 })

@@ -27,6 +27,31 @@ describe('impact and policy', () => {
     expect(wp.summary).toMatchObject({update: 1, blocked: 1, affectedCampaigns: 2})
   })
 
+  it('names each campaign once, by its shortest chain (the first its segments list among equals), in the order campaigns were read', () => {
+    // Side and Mid both reference Base; Top references Mid.
+    const side = remote('seg_side', 'Side', [], {uses: ['seg_base']})
+    const wp = plan({
+      remotes: [...remotes, side],
+      definitions: [...defs('inactive'), definition('Side', [], {uses: ['Base']})],
+      usage: usage(
+        {id: 'cmp_side_first', segmentIds: ['seg_side', 'seg_mid']},
+        {id: 'cmp_mid_first', segmentIds: ['seg_mid', 'seg_side']},
+        {id: 'cmp_far_then_direct', segmentIds: ['seg_top', 'seg_base', 'seg_gone']},
+        {id: 'cmp_twin', name: 'Twin', segmentIds: ['seg_top']},
+        {id: 'cmp_twin_2', name: 'Twin', segmentIds: ['seg_mid']},
+        {id: 'cmp_unknown', segmentIds: ['seg_gone']},
+      ),
+    })
+    const campaigns = wp.changes.find((c) => c.name === 'Base')!.impact.campaigns
+    expect(campaigns.map((c) => [c.id, c.via])).toEqual([
+      ['cmp_far_then_direct', []],
+      ['cmp_mid_first', ['Mid']],
+      ['cmp_side_first', ['Side']],
+      ['cmp_twin_2', ['Mid']],
+      ['cmp_twin', ['Mid', 'Top']],
+    ])
+  })
+
   it('lists the reference edges among the segments a change reaches, for the impact picture, and no others', () => {
     const other = [remote('seg_x', 'X', ['a=b']), remote('seg_y', 'Y', [], {uses: ['seg_x']})]
     const wp = plan({remotes: [...remotes, ...other], definitions: [...defs('inactive'), definition('X', ['a=b']), definition('Y', [], {uses: ['X']})]})
