@@ -15,6 +15,7 @@ import {join} from 'node:path'
 import {emulatorProcess} from '../lib/emulator.mjs'
 import {BIN, ROOT, median, round, tempDir, timeProcess} from '../lib/measure.mjs'
 import {workloads} from '../lib/workloads.mjs'
+import {managedRepo} from '../lib/repos.mjs'
 import {minimalRead} from '../baseline-minimal.mjs'
 import {naivePlan} from '../baseline-naive.mjs'
 
@@ -120,16 +121,11 @@ async function measure({provider, segments, campaigns, changed, rttMs, runs, nai
  * when each changed file was last committed).
  */
 export async function managedPlanScenario({provider, segments = 5000, campaigns = 500, changed = 50, rttMs = 20, runs = 11}) {
-  const w = workloads[provider]
-  const work = tempDir()
-  const emulator = await emulatorProcess(work.dir, provider, w.seed({segments, campaigns}), {latencyMs: rttMs})
-  const step = Math.floor(segments / changed)
-  const files = {'segsync.config.json': {provider, segments: 'segments', apiKeyEnv: w.keyEnv, endpoint: emulator.url, rateLimit: {perSecond: 100_000}}}
-  for (let i = 0; i < segments; i++) files[`segments/s${i}.json`] = i % step === 0 ? w.definition(i) : w.unchanged(i)
-  const repo = tempDir(files)
+  const managed = await managedRepo({provider, segments, campaigns, changed, rttMs})
+  const {workload: w, emulator, repo} = managed
   // As a team runs it: the same files committed in a git repository, where the plan asks git
   // when each changed file was last committed (its drift hint).
-  const committed = tempDir(files)
+  const committed = tempDir(managed.files)
   commitAll(committed.dir)
   const options = {cwd: repo.dir, env: {[w.keyEnv]: w.key}, maxBuffer: 1 << 28}
   const plan = () => timeProcess([BIN, 'plan', '--json'], {...options, allowFailure: true})
@@ -168,10 +164,8 @@ export async function managedPlanScenario({provider, segments = 5000, campaigns 
     plannedCheckedMs.push(plannedChecked().ms)
     inGitMs.push(planInGit())
   }
-  await emulator.close()
-  repo.remove()
+  await managed.close()
   committed.remove()
-  work.remove()
   const boundMs = median(validateMs) + 3 * rttMs
   return {
     provider,

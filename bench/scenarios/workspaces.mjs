@@ -14,28 +14,13 @@
  * The client budget is lifted, as in the plan scenario: this measures round trips and work, not
  * the vendor's budget (the apply scenario measures that).
  */
-import {emulatorProcess} from '../lib/emulator.mjs'
 import {fileURLToPath} from 'node:url'
-import {BIN, median, round, tempDir, timeProcess} from '../lib/measure.mjs'
-import {workloads} from '../lib/workloads.mjs'
+import {BIN, median, round, timeProcess} from '../lib/measure.mjs'
+import {sequenzyAccounts} from '../lib/repos.mjs'
 
 export async function workspacesScenario({workspaces = 10, segments = 200, campaigns = 120, changed = 5, rttMs = 50, runs = 11, ownFolderRuns = 3} = {}) {
-  const w = workloads.sequenzy
-  const work = tempDir()
-  const emulators = []
-  for (let k = 0; k < workspaces; k++) emulators.push(await emulatorProcess(work.dir, 'sequenzy', w.seed({segments, campaigns}), {latencyMs: rttMs}))
-  const names = emulators.map((_, k) => `account-${String(k + 1).padStart(2, '0')}`)
-  const folder = definitions(w, segments, changed)
-  const repo = (ownFolders) => {
-    const files = {}
-    const config = {workspaces: {}}
-    names.forEach((name, k) => {
-      const dir = ownFolders ? `segments/${name}` : 'segments'
-      config.workspaces[name] = {provider: 'sequenzy', segments: dir, apiKeyEnv: w.keyEnv, endpoint: emulators[k].url, rateLimit: {perSecond: 100_000}}
-      for (const [file, def] of Object.entries(folder)) files[`${dir}/${file}`] = def
-    })
-    return tempDir({'segsync.config.json': config, ...files})
-  }
+  const accounts = await sequenzyAccounts({workspaces, segments, campaigns, changed, rttMs})
+  const {workload: w, emulators, names, repo} = accounts
   const shared = compare(repo(false), names[0], w, runs)
   const own = ownFolderRuns ? compare(repo(true), names[0], w, ownFolderRuns, {baselines: false}) : undefined
   // The calls of one plan, as emulator 2 counts them (it answers plans of every workspace and the floor of every workspace).
@@ -44,8 +29,7 @@ export async function workspacesScenario({workspaces = 10, segments = 200, campa
   timeProcess([BIN, 'plan'], {cwd: counted.dir, env: {[w.keyEnv]: w.key}, maxBuffer: 1 << 26})
   counted.remove()
   const callsPerPlan = (await emulators[1].stats()).requests - before
-  await Promise.all(emulators.map((e) => e.close()))
-  work.remove()
+  await accounts.close()
   return {
     workspaces,
     segments,
@@ -100,12 +84,4 @@ function compare(repo, one, w, runs, {baselines = true} = {}) {
   for (let i = 0; i < runs; i++) for (const [k, args] of Object.entries(variants)) samples[k].push(time(args))
   repo.remove()
   return {...samples, allMs: median(samples.all), oneMs: median(samples.one)}
-}
-
-/** The definition files of one account: every seeded segment as its definition (the workload's reading of it), `changed` of them with a new condition. */
-function definitions(w, segments, changed) {
-  const seeded = w.seed({segments, campaigns: 0}).segments
-  const names = new Map(seeded.map((s) => [s.id, s.name]))
-  const step = Math.floor(segments / changed)
-  return Object.fromEntries(seeded.map((s, i) => [`s${i}.json`, i % step === 0 ? w.definition(i) : {name: s.name, ...w.asDefinition(s, (id) => names.get(id))}]))
 }
