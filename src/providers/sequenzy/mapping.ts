@@ -19,15 +19,11 @@ export function toDefinitionBody(raw: unknown, nameOf: NameOf): SegmentBody {
 function strip(node: Node, nameOf: NameOf): Node {
   if (node.kind === 'group') return {kind: 'group', joinOperator: node.joinOperator, children: node.children.map((c) => strip(c, nameOf))}
   const {id: _id, ...leaf} = node
-  if (leaf.field === 'segment' && typeof leaf.value === 'string') {
-    const name = nameOf(leaf.value)
-    if (name !== undefined) return {...leaf, value: {$segment: name}}
-  }
-  if (EMPTY_CHECKS.has(leaf.operator) && leaf.field !== 'attribute' && (leaf.value === '' || leaf.value === undefined)) {
-    const {value: _v, ...rest} = leaf
-    return rest
-  }
-  return leaf
+  const value = leafValue(node as unknown as Record<string, unknown>, nameOf)
+  if (value === leaf.value) return leaf
+  if (value !== undefined) return {...leaf, value}
+  const {value: _v, ...rest} = leaf
+  return rest
 }
 
 /**
@@ -79,7 +75,7 @@ function sameNode(node: Record<string, unknown>, local: unknown, nameOf: NameOf)
   return keys === 0
 }
 
-/** A leaf's `value` as `strip` writes it: a known segment id as `{ $segment }`, an empty check's empty value left out. */
+/** A leaf's `value` as a definition holds it (strip, readsAs, normalizeLeaf): a known segment id as `{ $segment }`, an empty check's empty value left out. */
 function leafValue(node: Record<string, unknown>, nameOf: NameOf): unknown {
   const value = node.value
   if (node.field === 'segment' && typeof value === 'string') {
@@ -136,8 +132,6 @@ function normalizeGroup(group: Group, nameOf: NameOf): Record<string, unknown> {
 }
 
 function normalizeLeaf(leaf: Leaf, nameOf: NameOf): Record<string, unknown> {
-  let value = leaf.value
-  if (leaf.field === 'segment' && typeof value === 'string' && nameOf(value) !== undefined) value = {$segment: nameOf(value)}
-  if (EMPTY_CHECKS.has(leaf.operator) && leaf.field !== 'attribute' && (value === '' || value === undefined)) value = undefined
+  const value = leafValue(leaf as unknown as Record<string, unknown>, nameOf)
   return {field: leaf.field, operator: leaf.operator, ...(value !== undefined ? {value} : {})}
 }
