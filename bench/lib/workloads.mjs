@@ -21,12 +21,21 @@ export const workloads = {
     minimumCalls: (active) => 1 + 4 + active + 1,
     /** Those calls, in dependency order, with `get` (path → parsed body); for the minimal reader. */
     async minimalRead(get) {
+      const {list, rest} = this.reads(get)
+      return (await Promise.all([list, rest]))[0]
+    },
+    /**
+     * The same calls, sent at once: `list` (the segments) resolves as soon as it is in, `rest`
+     * once the campaign chain and the sequences are; a client that plans can count the changed
+     * segments while campaign details are still on their way, as segsync does.
+     */
+    reads(get) {
       // Each campaign's detail goes out as soon as the lists are in, while the segment list is still on its way.
       const details = Promise.all(SEQ_ACTIVE.map((s) => get(`/api/v1/campaigns?status=${s}&limit=100&offset=0`))).then((lists) =>
         Promise.all(lists.flatMap((l) => l.campaigns).map((c) => get(`/api/v1/campaigns/${c.id}`))),
       )
-      const [, , list] = await Promise.all([details, get('/api/v1/sequences'), get('/api/v1/segments')])
-      return list.segments
+      const rest = Promise.all([details, get('/api/v1/sequences')])
+      return {list: get('/api/v1/segments').then((l) => l.segments), rest}
     },
     /** A listed segment's body as its definition writes it (server ids dropped, segment ids as `{ $segment }`): the least diff. */
     asDefinition: (segment, nameOf) => ({root: seqDefinition(segment.root, nameOf)}),
@@ -62,8 +71,13 @@ export const workloads = {
     /** Segments, and one list per status read (SCHEDULED, SENDING, DRAFT). */
     minimumCalls: () => 1 + 3,
     async minimalRead(get) {
-      const [list] = await Promise.all([get('/segments'), ...['SCHEDULED', 'SENDING', 'DRAFT'].map((s) => get(`/campaigns?status=${s}&page=1&pageSize=100`))])
-      return list
+      const {list, rest} = this.reads(get)
+      return (await Promise.all([list, rest]))[0]
+    },
+    /** The same calls: `list` resolves as soon as the segments are in, `rest` once the campaign pages are. */
+    reads(get) {
+      const list = get('/segments')
+      return {list, rest: Promise.all(['SCHEDULED', 'SENDING', 'DRAFT'].map((s) => get(`/campaigns?status=${s}&page=1&pageSize=100`)))}
     },
     asDefinition: (segment) => segment,
     /** Member counts come with the list. */
