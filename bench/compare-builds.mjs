@@ -20,7 +20,7 @@
 import {existsSync} from 'node:fs'
 import {join, resolve} from 'node:path'
 import {managedRepo, sequenzyAccounts} from './lib/repos.mjs'
-import {median, round, timeProcess} from './lib/measure.mjs'
+import {median, quartiles, round, timeProcess} from './lib/measure.mjs'
 
 const USAGE = 'usage: node bench/compare-builds.mjs OLD NEW [--rounds 15] [--only managed,workspaces] [--json]'
 
@@ -88,9 +88,9 @@ function paired(n, measure) {
 /** Medians, the judged ratio and the rounds' median ratio of each build, and the paired difference of the headline time. */
 function summary(samples, headline, ratio, roundRatio, judged) {
   const of = (list) => ({ms: round(median(list.map(headline))), ratio: round(ratio(list), 3), roundRatio: round(median(list.map(roundRatio)), 3)})
-  const diffs = samples.new.map((s, i) => headline(s) - headline(samples.old[i])).sort((a, b) => a - b)
-  const quartile = (q) => round(diffs[Math.min(diffs.length - 1, Math.floor(q * diffs.length))])
-  return {judged, old: of(samples.old), new: of(samples.new), paired: {medianMs: round(median(diffs)), q1Ms: quartile(0.25), q3Ms: quartile(0.75), newQuicker: diffs.filter((d) => d < 0).length}}
+  const diffs = samples.new.map((s, i) => headline(s) - headline(samples.old[i]))
+  const [q1, q3] = quartiles(diffs)
+  return {judged, old: of(samples.old), new: of(samples.new), paired: {medianMs: round(median(diffs)), q1Ms: round(q1), q3Ms: round(q3), newQuicker: diffs.filter((d) => d < 0).length}}
 }
 
 function fail(message) {

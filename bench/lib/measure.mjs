@@ -15,6 +15,13 @@ export function median(values) {
 
 export const round = (n, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits
 
+/** The first and third quartiles of `values` (nearest rank): how far a median's rounds spread. */
+export function quartiles(values) {
+  const sorted = [...values].sort((a, b) => a - b)
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]
+  return [at(0.25), at(0.75)]
+}
+
 /** Wall time of one process run, in ms. */
 export function timeProcess(args, options = {}) {
   const started = performance.now()

@@ -13,7 +13,7 @@
 import {execFileSync} from 'node:child_process'
 import {join} from 'node:path'
 import {emulatorProcess} from '../lib/emulator.mjs'
-import {BIN, ROOT, median, round, tempDir, timeProcess} from '../lib/measure.mjs'
+import {BIN, ROOT, median, quartiles, round, tempDir, timeProcess} from '../lib/measure.mjs'
 import {workloads} from '../lib/workloads.mjs'
 import {managedRepo} from '../lib/repos.mjs'
 import {minimalRead} from '../baseline-minimal.mjs'
@@ -167,6 +167,7 @@ export async function managedPlanScenario({provider, segments = 5000, campaigns 
   await managed.close()
   committed.remove()
   const boundMs = median(validateMs) + 3 * rttMs
+  const roundRatios = planMs.map((ms, r) => ms / (validateMs[r] + 3 * rttMs))
   return {
     provider,
     definitions: segments,
@@ -178,7 +179,8 @@ export async function managedPlanScenario({provider, segments = 5000, campaigns 
     ratioToBound: round(median(planMs) / boundMs, 2),
     // Each round's plan against the validate run right after it: this machine's speed drifts
     // over a scenario, and a round's two runs see the same speed.
-    roundRatio: round(median(planMs.map((ms, r) => ms / (validateMs[r] + 3 * rttMs))), 2),
+    roundRatio: round(median(roundRatios), 2),
+    roundRatioQuartiles: quartiles(roundRatios).map((r) => round(r, 2)),
     planRunsMs: planMs.map((ms) => round(ms)),
     validateRunsMs: validateMs.map((ms) => round(ms)),
     floorMs: round(median(floorMs)),

@@ -16,7 +16,7 @@
  * the vendor's budget (the apply scenario measures that).
  */
 import {fileURLToPath} from 'node:url'
-import {BIN, median, round, timeProcess} from '../lib/measure.mjs'
+import {BIN, median, quartiles, round, timeProcess} from '../lib/measure.mjs'
 import {sequenzyAccounts} from '../lib/repos.mjs'
 
 export async function workspacesScenario({workspaces = 10, segments = 200, campaigns = 120, changed = 5, rttMs = 50, runs = 11, ownFolderRuns = 3} = {}) {
@@ -40,6 +40,10 @@ export async function workspacesScenario({workspaces = 10, segments = 200, campa
     allMs: round(shared.allMs),
     oneMs: round(shared.oneMs),
     ratio: round(shared.allMs / shared.oneMs, 2),
+    // Each round's own ratio (ten, then one, back to back), and how far the rounds spread: the
+    // machine's speed can change between rounds, and the two medians above can come from different speeds.
+    roundRatio: round(median(roundRatios(shared.all, shared.one)), 2),
+    roundRatioQuartiles: quartiles(roundRatios(shared.all, shared.one)).map((r) => round(r, 2)),
     // The floor (bench/baseline-workspaces.mjs): validation, then each workspace's fewest calls at
     // once, answers only parsed. What adding accounts costs on this machine, whatever the client.
     floor: ratioOf(shared.floorAll, shared.floorOne),
@@ -59,6 +63,8 @@ export async function workspacesScenario({workspaces = 10, segments = 200, campa
 }
 
 const FLOOR = fileURLToPath(new URL('../baseline-workspaces.mjs', import.meta.url))
+
+const roundRatios = (all, one) => all.map((ms, i) => ms / one[i])
 
 /** Medians of the runs over every workspace and over one, and their ratio. */
 function ratioOf(all, one) {
