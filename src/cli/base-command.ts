@@ -11,7 +11,7 @@ import type {RunContext} from '../core/prepare.js'
 import {SegsyncError} from '../errors.js'
 import {colors, type Colors} from '../render/colors.js'
 import {installOutputRedaction} from '../util/redact.js'
-import {commandIO, errorJson, reportError, runContext, writeJson, type CommandIO, type GlobalFlags} from './io.js'
+import {commandIO, dropOutputWhenReaderLeaves, errorJson, reportError, runContext, writeJson, type CommandIO, type GlobalFlags} from './io.js'
 
 export abstract class BaseCommand extends Command {
   static override baseFlags = {
@@ -24,6 +24,7 @@ export abstract class BaseCommand extends Command {
 
   override async init(): Promise<void> {
     installOutputRedaction()
+    dropOutputWhenReaderLeaves()
     await super.init()
   }
 

@@ -13,7 +13,7 @@
 import {readFileSync} from 'node:fs'
 import {installOutputRedaction} from '../util/redact.js'
 import {SegsyncError} from '../errors.js'
-import {commandIO, errorJson, reportError, writeJson, type CommandIO} from './io.js'
+import {commandIO, dropOutputWhenReaderLeaves, errorJson, reportError, writeJson, type CommandIO} from './io.js'
 
 /** For bin/run.js: how a run the fast path finished ends. */
 export {exitWhenFlushed} from './io.js'
@@ -110,6 +110,7 @@ export async function runFast(argv: readonly string[], manifestFile: URL | strin
   const flags = parseArgv(argv.slice(1), command.flags)
   if (!flags) return false
   installOutputRedaction()
+  dropOutputWhenReaderLeaves()
   const io = commandIO({json: flags.json === true, color: flags.color as boolean | undefined, endsProcess: true})
   try {
     const result = await (await load())(flags, io)

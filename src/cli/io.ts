@@ -80,6 +80,26 @@ export async function exitWhenFlushed(streams: NodeJS.WriteStream[] = [process.s
   process.exit()
 }
 
+/**
+ * A reader that stops reading (`segsync plan --json | head`) closes the pipe, and Node reports
+ * the next write as an EPIPE 'error' event, which would end the run with a stack trace and exit
+ * code 1 (an apply, in the middle of its changes). The output has nowhere to go, so it is
+ * dropped: the run goes on and exits with its own code. Any other error on the streams is thrown
+ * as before. oclif does this for stdout when its Command module loads; the fast path loads no
+ * oclif, and stderr (progress, `2>&1 | head`) had it nowhere. Once per process.
+ */
+export function dropOutputWhenReaderLeaves(streams: NodeJS.WriteStream[] = [process.stdout, process.stderr]): void {
+  for (const stream of streams) {
+    if (tolerant.has(stream)) continue
+    tolerant.add(stream)
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error
+    })
+  }
+}
+
+const tolerant = new WeakSet<NodeJS.WriteStream>()
+
 /** A SegsyncError as the user meets it: its exit code, its problems, the error and its hint. */
 export function reportError(err: SegsyncError, io: Pick<CommandIO, 'json' | 'c'>): void {
   process.exitCode = err.exitCode
