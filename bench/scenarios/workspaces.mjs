@@ -31,6 +31,7 @@ export async function workspacesScenario({workspaces = 10, segments = 200, campa
   counted.remove()
   const callsPerPlan = (await emulators[1].stats()).requests - before
   await accounts.close()
+  const rounds = roundRatios(shared.all, shared.one)
   return {
     workspaces,
     segments,
@@ -42,8 +43,8 @@ export async function workspacesScenario({workspaces = 10, segments = 200, campa
     ratio: round(shared.allMs / shared.oneMs, 2),
     // Each round's own ratio (ten, then one, back to back), and how far the rounds spread: the
     // machine's speed can change between rounds, and the two medians above can come from different speeds.
-    roundRatio: round(median(roundRatios(shared.all, shared.one)), 2),
-    roundRatioQuartiles: quartiles(roundRatios(shared.all, shared.one)).map((r) => round(r, 2)),
+    roundRatio: round(median(rounds), 2),
+    roundRatioQuartiles: quartiles(rounds).map((r) => round(r, 2)),
     // The floor (bench/baseline-workspaces.mjs): validation, then each workspace's fewest calls at
     // once, answers only parsed. What adding accounts costs on this machine, whatever the client.
     floor: ratioOf(shared.floorAll, shared.floorOne),

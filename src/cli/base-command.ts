@@ -10,8 +10,7 @@ import type {InferredFlags} from '@oclif/core/interfaces'
 import type {RunContext} from '../core/prepare.js'
 import {SegsyncError} from '../errors.js'
 import {colors, type Colors} from '../render/colors.js'
-import {installOutputRedaction} from '../util/redact.js'
-import {commandIO, dropOutputWhenReaderLeaves, errorJson, reportError, runContext, writeJson, type CommandIO, type GlobalFlags} from './io.js'
+import {commandIO, errorJson, guardOutput, reportError, runContext, writeJson, type CommandIO, type GlobalFlags} from './io.js'
 
 export abstract class BaseCommand extends Command {
   static override baseFlags = {
@@ -23,8 +22,7 @@ export abstract class BaseCommand extends Command {
   protected c: Colors = colors(false)
 
   override async init(): Promise<void> {
-    installOutputRedaction()
-    dropOutputWhenReaderLeaves()
+    guardOutput()
     await super.init()
   }
 

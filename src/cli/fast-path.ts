@@ -11,9 +11,8 @@
  * share the actions, the output and the error handling (cli/io.ts).
  */
 import {readFileSync} from 'node:fs'
-import {installOutputRedaction} from '../util/redact.js'
 import {SegsyncError} from '../errors.js'
-import {commandIO, dropOutputWhenReaderLeaves, errorJson, reportError, writeJson, type CommandIO} from './io.js'
+import {commandIO, errorJson, guardOutput, reportError, writeJson, type CommandIO} from './io.js'
 
 /** For bin/run.js: how a run the fast path finished ends. */
 export {exitWhenFlushed} from './io.js'
@@ -109,8 +108,7 @@ export async function runFast(argv: readonly string[], manifestFile: URL | strin
   if (!command?.flags) return false
   const flags = parseArgv(argv.slice(1), command.flags)
   if (!flags) return false
-  installOutputRedaction()
-  dropOutputWhenReaderLeaves()
+  guardOutput()
   const io = commandIO({json: flags.json === true, color: flags.color as boolean | undefined, endsProcess: true})
   try {
     const result = await (await load())(flags, io)

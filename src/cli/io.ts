@@ -11,7 +11,7 @@ import {wiring} from '../connect/wiring.js'
 import {SegsyncError, type ContractBreach} from '../errors.js'
 import {colorEnabled, colors, type Colors} from '../render/colors.js'
 import {renderProblems} from '../render/problems.js'
-import {redact} from '../util/redact.js'
+import {installOutputRedaction, redact} from '../util/redact.js'
 
 export interface CommandIO {
   /** --json: stdout carries one JSON document, progress is silent. */
@@ -81,24 +81,27 @@ export async function exitWhenFlushed(streams: NodeJS.WriteStream[] = [process.s
 }
 
 /**
- * A reader that stops reading (`segsync plan --json | head`) closes the pipe, and Node reports
- * the next write as an EPIPE 'error' event, which would end the run with a stack trace and exit
- * code 1 (an apply, in the middle of its changes). The output has nowhere to go, so it is
- * dropped: the run goes on and exits with its own code. Any other error on the streams is thrown
- * as before. oclif does this for stdout when its Command module loads; the fast path loads no
- * oclif, and stderr (progress, `2>&1 | head`) had it nowhere. Once per process.
+ * What every run does to its output streams before it writes, on the fast path and through
+ * oclif alike: no registered secret in anything written (util/redact.ts), and a reader that
+ * leaves does not end the run. Such a reader (`segsync plan --json | head`) closes the pipe, and
+ * Node reports the next write as an EPIPE 'error' event, which would end the run with a stack
+ * trace and exit code 1 (an apply, in the middle of its changes). The output has nowhere to go,
+ * so it is dropped: the run goes on and exits with its own code. Any other error on the streams
+ * is thrown as before. oclif does this for stdout when its Command module loads; the fast path
+ * loads no oclif, and stderr (progress, `2>&1 | head`) had it nowhere. Once per process.
  */
-export function dropOutputWhenReaderLeaves(streams: NodeJS.WriteStream[] = [process.stdout, process.stderr]): void {
-  for (const stream of streams) {
-    if (tolerant.has(stream)) continue
-    tolerant.add(stream)
+export function guardOutput(): void {
+  installOutputRedaction()
+  if (guarded) return
+  guarded = true
+  for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (error: NodeJS.ErrnoException) => {
       if (error.code !== 'EPIPE') throw error
     })
   }
 }
 
-const tolerant = new WeakSet<NodeJS.WriteStream>()
+let guarded = false
 
 /** A SegsyncError as the user meets it: its exit code, its problems, the error and its hint. */
 export function reportError(err: SegsyncError, io: Pick<CommandIO, 'json' | 'c'>): void {

@@ -7,31 +7,10 @@
  * writes its progress (`segsync apply 2>&1 | head` crashed mid-apply).
  */
 import {describe, expect, it} from 'vitest'
-import {runCli, startCli, type CliResult} from '../helpers/cli.js'
+import {runCli} from '../helpers/cli.js'
 import {jsonConfig, tempRepo} from '../helpers/temp-repo.js'
 
 const group = (value: string) => ({kind: 'group', joinOperator: 'and', children: [{kind: 'filter', field: 'status', operator: 'is', value}]})
-
-/** The CLI with its stdout closed at once, as `| head -0` would leave it; stderr is read to the end, unless `stderrToo`. */
-function withStdoutClosed(args: string[], cwd: string, env: Record<string, string> = {}, stderrToo = false): Promise<Omit<CliResult, 'stdout'>> {
-  return new Promise((resolve, reject) => {
-    const child = startCli(args, {cwd, env})
-    child.stdout.destroy()
-    if (stderrToo) child.stderr.destroy()
-    let stderr = ''
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL')
-      reject(new Error(`segsync ${args.join(' ')} timed out\nstderr: ${stderr}`))
-    }, 30_000)
-    child.on('error', reject)
-    child.on('close', (code) => {
-      clearTimeout(timer)
-      resolve({code: code ?? -1, stderr})
-    })
-    child.stdin.end()
-  })
-}
 
 function repo() {
   const files: Record<string, object> = {'segsync.config.json': jsonConfig('embedded')}
@@ -47,18 +26,18 @@ describe('output to a reader that left', () => {
     it(`plan --json and plan drop their output and exit 0, without a stack trace (${way})`, async () => {
       const r = repo()
       for (const args of [['plan', '--json'], ['plan']]) {
-        const run = await withStdoutClosed(args, r.dir, env)
+        const run = await runCli(args, {cwd: r.dir, env, closed: ['stdout']})
         expect(run.stderr).not.toMatch(/EPIPE|Unhandled|\n\s+at /)
         expect(run.code).toBe(0)
       }
       // The exit code is still the plan's own: pending changes with --detailed-exitcode.
-      expect((await withStdoutClosed(['plan', '--detailed-exitcode'], r.dir, env)).code).toBe(2)
+      expect((await runCli(['plan', '--detailed-exitcode'], {cwd: r.dir, env, closed: ['stdout']})).code).toBe(2)
     })
   }
 
   it('apply finishes every change when its reader left, and exits 0', async () => {
     const r = repo()
-    const run = await withStdoutClosed(['apply', '--auto-approve', '--json'], r.dir)
+    const run = await runCli(['apply', '--auto-approve', '--json'], {cwd: r.dir, closed: ['stdout']})
     expect(run.stderr).not.toMatch(/EPIPE|Unhandled|\n\s+at /)
     expect(run.code).toBe(0)
     const after = await runCli(['plan', '--json'], {cwd: r.dir})
@@ -67,7 +46,7 @@ describe('output to a reader that left', () => {
 
   it('apply finishes every change when stderr, where its progress goes, is closed too (2>&1 | head)', async () => {
     const r = repo()
-    const run = await withStdoutClosed(['apply', '--auto-approve'], r.dir, {}, true)
+    const run = await runCli(['apply', '--auto-approve'], {cwd: r.dir, closed: ['stdout', 'stderr']})
     expect(run.code).toBe(0)
     const after = await runCli(['plan', '--json'], {cwd: r.dir})
     expect(JSON.parse(after.stdout).summary).toMatchObject({create: 0, update: 0, delete: 0, unchanged: 40})

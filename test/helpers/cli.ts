@@ -17,9 +17,11 @@ export function startCli(args: string[], options: {cwd: string; env?: Record<str
   return spawn(process.execPath, [BIN, ...args], {cwd: options.cwd, env, stdio: ['pipe', 'pipe', 'pipe']})
 }
 
-export function runCli(args: string[], options: {cwd: string; env?: Record<string, string | undefined>; input?: string; timeoutMs?: number}): Promise<CliResult> {
+/** `closed`: streams whose reading end is closed at once, as a reader that left (`| head`) leaves them; what they carried reads as empty. */
+export function runCli(args: string[], options: {cwd: string; env?: Record<string, string | undefined>; input?: string; timeoutMs?: number; closed?: Array<'stdout' | 'stderr'>}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = startCli(args, options)
+    for (const stream of options.closed ?? []) child[stream].destroy()
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
