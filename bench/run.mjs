@@ -52,7 +52,7 @@ if (only.includes('memory')) {
 }
 if (only.includes('workspaces')) {
   log('workspaces (10 Sequenzy accounts at 50 ms RTT: plan of all vs plan -w one)…')
-  results.workspaces = await workspacesScenario(quick ? {runs: 2, ownFolderRuns: 0} : {})
+  results.workspaces = await workspacesScenario(quick ? {runs: 2, ownFolderRuns: 0, cpuRuns: 1} : {})
 }
 
 /** ", quartiles 1.2–1.3×": how far a scenario's rounds spread around their median ratio. */
@@ -77,6 +77,10 @@ if (results.memory) rows.push([`memory: plan over ${results.memory.segments} seg
 if (results.workspaces) {
   const r = results.workspaces
   rows.push([`workspaces: ${r.workspaces} × (${r.segments} segments, ${r.campaigns} campaigns, ${r.changed} changed), ${r.rttMs} ms RTT`, `plan ${r.allMs} ms, plan -w one ${r.oneMs} ms; floor ${r.floor.allMs} ms vs ${r.floor.oneMs} ms; least plan on checked answers ${r.checkedPlan.allMs} ms vs ${r.checkedPlan.oneMs} ms${r.checkedPlanEarly ? `, counting as soon as the list is in ${r.checkedPlanEarly.allMs} ms vs ${r.checkedPlanEarly.oneMs} ms` : ''}${r.ownFolders ? `; a folder each: ${r.ownFolders.allMs} ms vs ${r.ownFolders.oneMs} ms` : ''}`, targets.workspaces(r)])
+  if (r.cpu) {
+    const cpuOf = (c) => `${c.all.clientCpuMs} ms (the emulators ${c.all.vendorsCpuMs} ms) vs ${c.one.clientCpuMs} ms (${c.one.vendorsCpuMs} ms), in ${c.all.wallMs} vs ${c.one.wallMs} ms`
+    rows.push([`workspaces: CPU time, ${cpus().length} cores`, `segsync ${cpuOf(r.cpu.segsync)}; the least plan on checked answers, in segsync's order ${cpuOf(r.cpu.checkedPlanEarly)}`, `(what ten accounts cost the machine, not a target)`])
+  }
 }
 const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length), 8))
 for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i])).join(' │ '))

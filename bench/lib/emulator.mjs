@@ -12,12 +12,14 @@ export async function emulatorProcess(dir, provider, seed, {latencyMs = 0, rateL
     child.once('exit', (code) => reject(new Error(`emulator exited with ${code}`)))
   })
   const ask = (message) => new Promise((resolve) => {
-    child.once('message', (m) => resolve(m.stats))
+    child.once('message', resolve)
     child.send(message)
   })
   return {
     url,
-    stats: () => ask('stats'),
+    stats: async () => (await ask('stats')).stats,
+    /** The CPU time the emulator's process has used so far, ms. */
+    cpuMs: async () => (await ask('cpu')).cpuMs,
     reset: () => child.send('reset'),
     close: () => new Promise((resolve) => {
       child.once('exit', resolve)

@@ -6,6 +6,8 @@ import {fileURLToPath} from 'node:url'
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 export const BIN = join(ROOT, 'bin', 'run.js')
+/** `node --import` this into a measured process: it writes its peak RSS and CPU time on exit (lib/report-usage.mjs). */
+export const USAGE_HOOK = join(ROOT, 'bench', 'lib', 'report-usage.mjs')
 
 export function median(values) {
   const sorted = [...values].sort((a, b) => a - b)

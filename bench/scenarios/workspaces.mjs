@@ -15,15 +15,18 @@
  * The client budget is lifted, as in the plan scenario: this measures round trips and work, not
  * the vendor's budget (the apply scenario measures that).
  */
+import {readFileSync} from 'node:fs'
+import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {BIN, median, quartiles, round, timeProcess} from '../lib/measure.mjs'
+import {BIN, median, quartiles, round, timeProcess, USAGE_HOOK} from '../lib/measure.mjs'
 import {sequenzyAccounts} from '../lib/repos.mjs'
 
-export async function workspacesScenario({workspaces = 10, segments = 200, campaigns = 120, changed = 5, rttMs = 50, runs = 11, ownFolderRuns = 3} = {}) {
+export async function workspacesScenario({workspaces = 10, segments = 200, campaigns = 120, changed = 5, rttMs = 50, runs = 11, ownFolderRuns = 3, cpuRuns = 5} = {}) {
   const accounts = await sequenzyAccounts({workspaces, segments, campaigns, changed, rttMs})
   const {workload: w, emulators, names, repo} = accounts
   const shared = compare(repo(false), names[0], w, runs)
   const own = ownFolderRuns ? compare(repo(true), names[0], w, ownFolderRuns, {baselines: false}) : undefined
+  const cpu = cpuRuns ? await cpuOf(repo(false), names[0], w, emulators, cpuRuns) : undefined
   // The calls of one plan, as emulator 2 counts them (it answers plans of every workspace and the floor of every workspace).
   const before = (await emulators[1].stats()).requests
   const counted = repo(false)
@@ -59,6 +62,9 @@ export async function workspacesScenario({workspaces = 10, segments = 200, campa
     allRunsMs: shared.all.map((ms) => round(ms)),
     oneRunsMs: shared.one.map((ms) => round(ms)),
     ...(own ? {ownFolders: ratioOf(own.all, own.one)} : {}),
+    // Where the CPU goes (separate runs): the client's process, every thread, and the ten emulator
+    // processes, which answer on this machine's two cores, not on the vendors' servers.
+    ...(cpu ? {cpu} : {}),
     callsPerPlan,
   }
 }
@@ -99,4 +105,36 @@ function compare(repo, one, w, runs, {baselines = true} = {}) {
   for (let i = 0; i < runs; i++) for (const [k, args] of Object.entries(variants)) samples[k].push(time(args))
   repo.remove()
   return {...samples, allMs: median(samples.all), oneMs: median(samples.one)}
+}
+
+/**
+ * The CPU time of `plan` over every workspace and of `plan -w one`, and of the least client on
+ * checked answers in segsync's order (--planned-checked-early), `runs` runs each, alternating:
+ * the client's own (its process, every thread: V8 compiles and collects on threads of its own)
+ * and the emulators' (all ten processes, read before and after each run). Medians, with the runs'
+ * wall time.
+ */
+async function cpuOf(repo, one, w, emulators, runs) {
+  const usageFile = join(repo.dir, 'usage.json')
+  const variants = {
+    segsync: {all: [BIN, 'plan'], one: [BIN, 'plan', '-w', one]},
+    checkedPlanEarly: {all: [FLOOR, '--planned-checked-early'], one: [FLOOR, one, '--planned-checked-early']},
+  }
+  const vendorsMs = async () => (await Promise.all(emulators.map((e) => e.cpuMs()))).reduce((a, b) => a + b, 0)
+  const samples = {}
+  for (let i = 0; i < runs; i++) {
+    for (const [client, pair] of Object.entries(variants)) {
+      for (const [which, args] of Object.entries(pair)) {
+        const before = await vendorsMs()
+        const {ms} = timeProcess(['--import', USAGE_HOOK, ...args], {cwd: repo.dir, env: {[w.keyEnv]: w.key, SEGSYNC_BENCH_USAGE_FILE: usageFile}, maxBuffer: 1 << 26})
+        const s = ((samples[client] ??= {})[which] ??= {wallMs: [], clientCpuMs: [], vendorsCpuMs: []})
+        s.vendorsCpuMs.push((await vendorsMs()) - before)
+        s.clientCpuMs.push(JSON.parse(readFileSync(usageFile, 'utf8')).cpuMs)
+        s.wallMs.push(ms)
+      }
+    }
+  }
+  repo.remove()
+  const medians = (s) => Object.fromEntries(Object.entries(s).map(([k, v]) => [k, round(median(v))]))
+  return Object.fromEntries(Object.entries(samples).map(([client, pair]) => [client, {all: medians(pair.all), one: medians(pair.one)}]))
 }
