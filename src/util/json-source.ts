@@ -28,9 +28,14 @@ export interface ParsedJson {
   locate: (path: JsonPath, at?: 'key' | 'value') => Position | undefined
 }
 
+/**
+ * Where each line of `text` starts. The newlines are found by `indexOf`, not by a loop over every
+ * character: a plan places each change at its file's line, and that loop, run over the files of
+ * every change, was hot enough for V8 to compile it in the background while the answers came in.
+ */
 export function lineStarts(text: string): number[] {
   const starts = [0]
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1)
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1)
   return starts
 }
 

@@ -76,3 +76,13 @@ describe('a top-level key is placed without the tree, where the tree places it',
     expect(parsed.locate(['missing'])).toEqual(positionAt(starts, tree.offset))
   })
 })
+
+describe('lineStarts', () => {
+  it('gives where every line starts, after each \\n (a \\r stays on its line), as a walk over every character does', () => {
+    const byCharacter = (text: string) => [0, ...[...text].flatMap((c, i) => (c === '\n' ? [i + 1] : []))]
+    for (const text of ['', 'x', '\n', '\n\n', 'a\nb', 'a\r\nb\r\n', '{\n  "name": "x"\n}\n', 'no newline at the end', '\n{\n\n}']) {
+      expect(lineStarts(text)).toEqual(byCharacter(text))
+    }
+    expect(positionAt(lineStarts('a\r\nbc\nd'), 4)).toEqual({line: 2, column: 2})
+  })
+})

@@ -54,7 +54,7 @@ function sameNode(node: Record<string, unknown>, local: unknown, nameOf: NameOf)
     keys = 2
     if (node.joinOperator !== undefined) {
       keys++
-      if (!Object.hasOwn(local, 'joinOperator') || !sameJson(node.joinOperator, local.joinOperator)) return false
+      if (!Object.hasOwn(local, 'joinOperator') || !sameValue(node.joinOperator, local.joinOperator)) return false
     }
     for (let i = 0; i < children.length; i++) {
       const child: unknown = children[i]
@@ -68,11 +68,22 @@ function sameNode(node: Record<string, unknown>, local: unknown, nameOf: NameOf)
       const wanted = key === 'value' ? value : node[key]
       if (wanted === undefined) continue
       keys++
-      if (!Object.hasOwn(local, key) || !sameJson(wanted, local[key])) return false
+      if (!Object.hasOwn(local, key) || !sameValue(wanted, local[key])) return false
     }
   }
   for (const key in local) if (Object.hasOwn(local, key) && local[key] !== undefined) keys--
   return keys === 0
+}
+
+/**
+ * `sameJson`, with the common case first: nearly every value compared here is a string the same
+ * on both sides. Comparing it before the call keeps `sameJson` out of `sameNode` as V8 optimises
+ * it (it is called for a value that differs, or an object), so the optimised `sameNode` is smaller
+ * and compiles sooner: a plan over ten accounts used about 10 ms less CPU in paired runs (its wall
+ * time did not move measurably).
+ */
+function sameValue(a: unknown, b: unknown): boolean {
+  return a === b || sameJson(a, b)
 }
 
 /** A leaf's `value` as a definition holds it (strip, readsAs, normalizeLeaf): a known segment id as `{ $segment }`, an empty check's empty value left out. */
