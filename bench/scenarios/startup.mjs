@@ -9,5 +9,5 @@ export function startupScenario({runs = 20}) {
   const node = time(['-e', '0'])
   const version = time([BIN, '--version'])
   const help = time([BIN, 'plan', '--help'])
-  return {runs, nodeMs: round(node), versionMs: round(version), planHelpMs: round(help), versionRatio: round(version / node, 2), planHelpRatio: round(help / node, 2)}
+  return {runs, nodeMs: round(node), versionMs: round(version), planHelpMs: round(help), versionRatio: round(version / node, 3), planHelpRatio: round(help / node, 2)}
 }

@@ -60,5 +60,5 @@ function againstBareReader({files, runs}) {
   repo.remove()
   const bareMs = median(bare)
   const validateMs = median(validate)
-  return {jsonFiles: files, bareReaderMs: round(bareMs), validateJsonMs: round(validateMs), ratioToBareReader: round(validateMs / bareMs, 2)}
+  return {jsonFiles: files, bareReaderMs: round(bareMs), validateJsonMs: round(validateMs), ratioToBareReader: round(validateMs / bareMs, 3)}
 }
