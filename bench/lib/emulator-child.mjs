@@ -1,7 +1,7 @@
-// An emulator in its own process, as a real vendor would be: the benchmark's timings then hold
-// only segsync's work. Prints its URL; answers 'stats' messages with its request log summary, and
-// 'cpu' messages with the CPU time it has used so far (ms): on one machine, the vendors' work
-// shares the cores with the client's.
+// An emulator in its own process, as a real vendor would be: its work is not done in segsync's
+// process (on one machine it still takes the same cores: the workspaces scenario measures how
+// much). Prints its URL; answers 'stats' messages with its request log summary, and 'cpu'
+// messages with the CPU time its process has used so far (ms).
 import {readFileSync} from 'node:fs'
 
 const {startEmulator} = await import('../../dist/emulators/registry.js')

@@ -10,7 +10,8 @@
  * the same ratio for four baselines (bench/baseline-workspaces.mjs): the floor (validation, then
  * each account's fewest calls, answers only parsed), the least client that plans, the least
  * client that plans on answers it has checked against their contracts, and that client asking for
- * its member counts as soon as the segment list is in (segsync's order).
+ * its member counts as soon as the segment list is in (segsync's order). Then, in separate runs,
+ * where the CPU goes: segsync's process and that last client's, and the ten emulators meanwhile.
  *
  * The client budget is lifted, as in the plan scenario: this measures round trips and work, not
  * the vendor's budget (the apply scenario measures that).
