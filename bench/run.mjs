@@ -81,8 +81,8 @@ if (results.workspaces) {
   const r = results.workspaces
   rows.push([`workspaces: ${r.workspaces} × (${r.segments} segments, ${r.campaigns} campaigns, ${r.changed} changed), ${r.rttMs} ms RTT`, `plan ${r.allMs} ms, plan -w one ${r.oneMs} ms; floor ${r.floor.allMs} ms vs ${r.floor.oneMs} ms; least plan on checked answers ${r.checkedPlan.allMs} ms vs ${r.checkedPlan.oneMs} ms${r.checkedPlanEarly ? `, counting as soon as the list is in ${r.checkedPlanEarly.allMs} ms vs ${r.checkedPlanEarly.oneMs} ms` : ''}${r.ownFolders ? `; a folder each: ${r.ownFolders.allMs} ms vs ${r.ownFolders.oneMs} ms` : ''}`, targets.workspaces(r)])
   if (r.cpu) {
-    const cpuOf = (c) => `${c.all.clientCpuMs} ms (the emulators ${c.all.vendorsCpuMs} ms) vs ${c.one.clientCpuMs} ms (${c.one.vendorsCpuMs} ms), in ${c.all.wallMs} vs ${c.one.wallMs} ms`
-    rows.push([`workspaces: CPU time, ${cpus().length} cores`, `segsync ${cpuOf(r.cpu.segsync)}; the least plan on checked answers, in segsync's order ${cpuOf(r.cpu.checkedPlanEarly)}`, `(what ten accounts cost the machine, not a target)`])
+    const cpuLine = (c) => `${c.all.clientCpuMs} ms (the emulators ${c.all.vendorsCpuMs} ms) vs ${c.one.clientCpuMs} ms (${c.one.vendorsCpuMs} ms), in ${c.all.wallMs} vs ${c.one.wallMs} ms`
+    rows.push([`workspaces: CPU time, ${cpus().length} cores`, `segsync ${cpuLine(r.cpu.segsync)}; the least plan on checked answers, in segsync's order ${cpuLine(r.cpu.checkedPlanEarly)}`, `(what ten accounts cost the machine, not a target)`])
   }
 }
 const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length), 8))

@@ -1,13 +1,13 @@
 import {spawnSync} from 'node:child_process'
-import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 export const BIN = join(ROOT, 'bin', 'run.js')
-/** `node --import` this into a measured process: it writes its peak RSS and CPU time on exit (lib/report-usage.mjs). */
-export const USAGE_HOOK = join(ROOT, 'bench', 'lib', 'report-usage.mjs')
+/** Loaded into a process measured for its usage: it writes its peak RSS and CPU time on exit. */
+const USAGE_HOOK = join(ROOT, 'bench', 'lib', 'report-usage.mjs')
 
 export function median(values) {
   const sorted = [...values].sort((a, b) => a - b)
@@ -31,6 +31,21 @@ export function timeProcess(args, options = {}) {
   const ms = performance.now() - started
   if (result.status !== 0 && !options.allowFailure) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr}`)
   return {ms, result}
+}
+
+/**
+ * `timeProcess`, and what the process used as lib/report-usage.mjs writes it on exit:
+ * `usage: {maxRssKb, cpuMs}` (CPU time of every thread, user + system).
+ */
+export function timeProcessUsage(args, options = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'segsync-bench-usage-'))
+  const file = join(dir, 'usage.json')
+  try {
+    const timed = timeProcess(['--import', USAGE_HOOK, ...args], {...options, env: {...options.env, SEGSYNC_BENCH_USAGE_FILE: file}})
+    return {...timed, usage: JSON.parse(readFileSync(file, 'utf8'))}
+  } finally {
+    rmSync(dir, {recursive: true, force: true})
+  }
 }
 
 /** A temp directory with files (objects are written as JSON), removed by the caller. */

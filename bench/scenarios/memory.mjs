@@ -1,8 +1,6 @@
 /** Scenario 5: peak RSS of `segsync plan` (the built CLI) over 50,000 remote segments (issue 19: under 400 MB). */
-import {readFileSync} from 'node:fs'
-import {join} from 'node:path'
 import {emulatorProcess} from '../lib/emulator.mjs'
-import {BIN, round, tempDir, timeProcess, USAGE_HOOK} from '../lib/measure.mjs'
+import {BIN, round, tempDir, timeProcessUsage} from '../lib/measure.mjs'
 import {workloads} from '../lib/workloads.mjs'
 
 export async function memoryScenario({segments = 50_000, changed = 50}) {
@@ -13,9 +11,8 @@ export async function memoryScenario({segments = 50_000, changed = 50}) {
   const files = {'segsync.config.json': {provider: 'sequenzy', segments: 'segments', apiKeyEnv: w.keyEnv, endpoint: emulator.url, rateLimit: {perSecond: 100_000}}}
   for (let k = 0; k < changed; k++) files[`segments/s${k}.json`] = w.definition(k * step)
   const repo = tempDir(files)
-  const usageFile = join(repo.dir, 'usage.json')
-  const {ms} = timeProcess(['--import', USAGE_HOOK, BIN, 'plan', '--json'], {cwd: repo.dir, env: {[w.keyEnv]: w.key, SEGSYNC_BENCH_USAGE_FILE: usageFile}, maxBuffer: 1 << 28})
-  const peakKb = JSON.parse(readFileSync(usageFile, 'utf8')).maxRssKb
+  const {ms, usage} = timeProcessUsage([BIN, 'plan', '--json'], {cwd: repo.dir, env: {[w.keyEnv]: w.key}, maxBuffer: 1 << 28})
+  const peakKb = usage.maxRssKb
   await emulator.close()
   repo.remove()
   work.remove()

@@ -16,10 +16,8 @@
  * The client budget is lifted, as in the plan scenario: this measures round trips and work, not
  * the vendor's budget (the apply scenario measures that).
  */
-import {readFileSync} from 'node:fs'
-import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {BIN, median, quartiles, round, timeProcess, USAGE_HOOK} from '../lib/measure.mjs'
+import {BIN, median, quartiles, round, timeProcess, timeProcessUsage} from '../lib/measure.mjs'
 import {sequenzyAccounts} from '../lib/repos.mjs'
 
 export async function workspacesScenario({workspaces = 10, segments = 200, campaigns = 120, changed = 5, rttMs = 50, runs = 11, ownFolderRuns = 3, cpuRuns = 5} = {}) {
@@ -117,21 +115,21 @@ function compare(repo, one, w, runs, {baselines = true} = {}) {
  * wall time.
  */
 async function cpuOf(repo, one, w, emulators, runs) {
-  const usageFile = join(repo.dir, 'usage.json')
   const variants = {
     segsync: {all: [BIN, 'plan'], one: [BIN, 'plan', '-w', one]},
     checkedPlanEarly: {all: [FLOOR, '--planned-checked-early'], one: [FLOOR, one, '--planned-checked-early']},
   }
   const vendorsMs = async () => (await Promise.all(emulators.map((e) => e.cpuMs()))).reduce((a, b) => a + b, 0)
   const samples = {}
+  for (const [client, pair] of Object.entries(variants)) for (const which in pair) (samples[client] ??= {})[which] = {wallMs: [], clientCpuMs: [], vendorsCpuMs: []}
   for (let i = 0; i < runs; i++) {
     for (const [client, pair] of Object.entries(variants)) {
       for (const [which, args] of Object.entries(pair)) {
         const before = await vendorsMs()
-        const {ms} = timeProcess(['--import', USAGE_HOOK, ...args], {cwd: repo.dir, env: {[w.keyEnv]: w.key, SEGSYNC_BENCH_USAGE_FILE: usageFile}, maxBuffer: 1 << 26})
-        const s = ((samples[client] ??= {})[which] ??= {wallMs: [], clientCpuMs: [], vendorsCpuMs: []})
+        const {ms, usage} = timeProcessUsage(args, {cwd: repo.dir, env: {[w.keyEnv]: w.key}, maxBuffer: 1 << 26})
+        const s = samples[client][which]
         s.vendorsCpuMs.push((await vendorsMs()) - before)
-        s.clientCpuMs.push(JSON.parse(readFileSync(usageFile, 'utf8')).cpuMs)
+        s.clientCpuMs.push(usage.cpuMs)
         s.wallMs.push(ms)
       }
     }
