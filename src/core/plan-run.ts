@@ -21,16 +21,20 @@ export interface PlanRun {
  * build the plan, in config order. Sessions stay open for apply.
  */
 export async function plan(ctx: RunContext, prepared: Prepared): Promise<PlanRun> {
-  // The definitions' hash, their index by name (diff/match.ts) and segsync's version need no
-  // answer: they are taken while the vendors answer (if hashing fails, the document takes it at
-  // the end; the diff builds an index it finds missing).
+  // The definitions' hash, their index by name (diff/match.ts), the references among them
+  // (impact/reference-graph.ts) and segsync's version need no answer: they are taken while the
+  // vendors answer (if hashing fails, the document takes it at the end; the diff and the
+  // reference graph build what they find missing).
   let definitionsHash: string | undefined
   let version: string | undefined
   const whileWaiting = async () => {
     version = packageVersion()
-    const [build, match] = await Promise.all([import('./plan/build-plan.js'), import('./diff/match.js')])
+    const [build, match, references] = await Promise.all([import('./plan/build-plan.js'), import('./diff/match.js'), import('./impact/reference-graph.js')])
     definitionsHash = build.definitionsHash(prepared.contents)
-    for (const pw of prepared.workspaces) match.definitionsByName(pw.definitions)
+    for (const pw of prepared.workspaces) {
+      match.definitionsByName(pw.definitions)
+      references.definitionEdges(pw.definitions)
+    }
   }
   const sessions = await readWorkspaces({...ctx, policy: prepared.config.policy, commitTimes: lastCommitTimes(ctx.cwd), whileWaiting: () => void whileWaiting().catch(() => undefined)}, prepared.workspaces)
   const close = async () => {

@@ -65,7 +65,8 @@ export function lastCommitTimes(cwd: string): CommitTime {
   }
 
   return (file) => {
-    root ??= repositoryRoot(cwd)
+    // Looked for once: outside a repository (null) too, not again for each update.
+    if (root === undefined) root = repositoryRoot(cwd)
     if (root === null) return Promise.resolve(undefined)
     return new Promise((done) => {
       if (!batch) {

@@ -74,6 +74,17 @@ describe('drift hints', () => {
     expect(await times('b.json')).toBeUndefined()
   })
 
+  it('looks for the repository once, outside one as well: not again for every file asked', async () => {
+    const repo = tempRepo({'a.json': '{}\n'})
+    const times = lastCommitTimes(repo.dir)
+    expect(await times('a.json')).toBeUndefined()
+    // A repository made after the first answer is not looked for again (a plan asks once per update).
+    const env = {...process.env, GIT_COMMITTER_DATE: '2026-03-01T12:00:00Z', GIT_AUTHOR_DATE: '2026-03-01T12:00:00Z', GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e.st', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e.st'}
+    for (const args of [['init', '-q'], ['add', 'a.json'], ['commit', '-q', '-m', 'a']]) execFileSync('git', args, {cwd: repo.dir, env, stdio: 'ignore'})
+    expect(await times('a.json')).toBeUndefined()
+    expect(await lastCommitTimes(repo.dir)('a.json')).toBe(committed)
+  })
+
   it('knows nothing of a file with uncommitted changes: its diff is the local edit, not drift', async () => {
     const repo = tempRepo({'a.json': '{}\n'})
     const env = {...process.env, GIT_COMMITTER_DATE: '2026-03-01T12:00:00Z', GIT_AUTHOR_DATE: '2026-03-01T12:00:00Z', GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e.st', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e.st'}
