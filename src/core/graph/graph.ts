@@ -2,6 +2,8 @@
  * Graph stage: segments and what they depend on. Gives a deterministic topological order
  * (dependencies first) and every cycle, printed in full.
  */
+import {byText} from '../../util/order.js'
+
 export interface DependencyGraph {
   /** name → names it depends on, sorted. */
   edges: Map<string, string[]>
@@ -126,7 +128,7 @@ function findCycles(edges: Map<string, string[]>): string[][] {
       }
     }
   }
-  return components.map((c) => cyclePath(c, edges)).sort((a, b) => a[0]!.localeCompare(b[0]!))
+  return components.map((c) => cyclePath(c, edges)).sort((a, b) => byText(a[0]!, b[0]!))
 }
 
 /** The shortest closed path through a component, starting at its first name. */

@@ -10,6 +10,7 @@ import type {Provider} from '../provider.js'
 import {sourceOf} from '../diff/diff-workspace.js'
 import {matchDefinitions} from '../diff/match.js'
 import {findSegmentRefs} from './references.js'
+import {byText} from '../../util/order.js'
 
 export interface WorkspaceGraphInput {
   name: string
@@ -44,8 +45,8 @@ export function workspaceGraph({name, provider, definitions, remote}: WorkspaceG
     provider: provider.id,
     vendor: provider.label,
     ...read,
-    segments: segments.sort((a, b) => a.name.localeCompare(b.name)),
-    references: [...references.values()].sort((a, b) => a.to.localeCompare(b.to) || a.from.localeCompare(b.from)),
+    segments: segments.sort((a, b) => byText(a.name, b.name)),
+    references: [...references.values()].sort((a, b) => byText(a.to, b.to) || byText(a.from, b.from)),
     campaigns: read.campaigns ?? [],
   }
 }
@@ -82,6 +83,6 @@ function withRemote(segments: GraphSegment[], remote: NonNullable<WorkspaceGraph
         segments: [...new Set(u.segmentIds.flatMap((id) => nameById.get(id) ?? []))].sort(),
       }))
     : []
-  campaigns.sort((a, b) => Number(b.active) - Number(a.active) || a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name))
+  campaigns.sort((a, b) => Number(b.active) - Number(a.active) || byText(a.kind, b.kind) || byText(a.name, b.name))
   return {endpoint: remote.endpoint, usage: usage.known ? {known: true} : {known: false, note: usage.reason}, campaigns}
 }

@@ -7,6 +7,7 @@
 import type {AffectedCampaign, Change} from '../../generated/plan.js'
 import type {CampaignUsage, CampaignUser} from '../model.js'
 import {dependentsOf, type ReferencedBy} from './reference-graph.js'
+import {byText} from '../../util/order.js'
 
 export interface ImpactContext {
   usage: CampaignUsage
@@ -68,5 +69,5 @@ function affected(remoteName: string, users: UsersBySegment, ctx: ImpactContext)
     }
     if (best) out.push({kind: user.kind, id: user.id, name: user.name, status: user.status, active: user.active !== false, via: best})
   }
-  return out.sort((a, b) => Number(b.active) - Number(a.active) || a.via.length - b.via.length || a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name))
+  return out.sort((a, b) => Number(b.active) - Number(a.active) || a.via.length - b.via.length || byText(a.kind, b.kind) || byText(a.name, b.name))
 }

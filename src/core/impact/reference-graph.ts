@@ -5,6 +5,7 @@
 import type {NameOf, Provider} from '../provider.js'
 import type {Definition, RemoteSegment} from '../model.js'
 import {definitionDeps} from '../graph/definition-graph.js'
+import {byText} from '../../util/order.js'
 
 export type ReferencedBy = Map<string, Set<string>>
 
@@ -88,5 +89,5 @@ export function referenceEdges(names: string[], referencedBy: ReferencedBy): Arr
       queue.push(from)
     }
   }
-  return edges.sort((a, b) => a.to.localeCompare(b.to) || a.from.localeCompare(b.from))
+  return edges.sort((a, b) => byText(a.to, b.to) || byText(a.from, b.from))
 }

@@ -4,6 +4,7 @@
  * names shared by several remote segments (a definition could not tell them apart).
  */
 import type {Definition, RemoteSegment} from '../model.js'
+import {byText} from '../../util/order.js'
 
 export interface ImportSelection {
   toImport: RemoteSegment[]
@@ -19,7 +20,7 @@ export function selectForImport(remotes: RemoteSegment[], definitions: Definitio
   const toImport: RemoteSegment[] = []
   const skipped: ImportSelection['skipped'] = []
   let managed = 0
-  for (const remote of [...remotes].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id))) {
+  for (const remote of [...remotes].sort((a, b) => byText(a.name, b.name) || byText(a.id, b.id))) {
     if (claimed.has(remote.name)) {
       managed++
       continue

@@ -13,6 +13,7 @@ import {assessImpact} from '../impact/assess-impact.js'
 import {referenceEdges, referenceGraph, type ReferencedBy} from '../impact/reference-graph.js'
 import {withAudiences, type Audiences} from './audience.js'
 import {applyRules, rules, type RuleContext} from './rules/index.js'
+import {byText} from '../../util/order.js'
 
 export interface WorkspacePlanInput {
   workspace: Pick<Workspace, 'name' | 'prune'>
@@ -88,8 +89,8 @@ export function planWorkspace(input: WorkspacePlanInput & {staged?: DiffStage}):
     usage: usage.known ? {known: true, campaignsRead: usage.read} : {known: false, note: usage.reason},
     changes,
     unchanged: diff.unchanged.sort(),
-    unmanaged: diff.unmanaged.sort((a, b) => a.name.localeCompare(b.name)),
-    readOnly: diff.readOnly.sort((a, b) => a.name.localeCompare(b.name)),
+    unmanaged: diff.unmanaged.sort((a, b) => byText(a.name, b.name)),
+    readOnly: diff.readOnly.sort((a, b) => byText(a.name, b.name)),
     references: referenceEdges(changes.map(remoteName), referencedBy),
   }
   return {...plan, summary: summarize([plan])}

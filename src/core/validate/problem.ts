@@ -1,5 +1,6 @@
 import type {DefinitionSource, JsonPath, Problem} from '../model.js'
 import {toPointer} from '../../util/text.js'
+import {byText} from '../../util/order.js'
 
 /** A problem at `path` inside a definition file, with line and column when the file has them. */
 export function problemAt(
@@ -27,9 +28,9 @@ export function where(source: DefinitionSource, path: JsonPath = ['name']): stri
 export function sortProblems(problems: Problem[]): Problem[] {
   return [...problems].sort(
     (a, b) =>
-      a.file.localeCompare(b.file) ||
+      byText(a.file, b.file) ||
       (a.line ?? 0) - (b.line ?? 0) ||
       (a.column ?? 0) - (b.column ?? 0) ||
-      a.message.localeCompare(b.message),
+      byText(a.message, b.message),
   )
 }
