@@ -58,11 +58,19 @@ if (only.includes('workspaces')) {
 /** "(met)" or "(not met)", beside each figure judged against its target (those carry three decimals: 1.504 × is not within 1.5 ×). */
 const met = (ok) => (ok ? '(met)' : '(not met)')
 
+/**
+ * The managed plan's verdict. Its floor (validate, then the fewest calls) cannot take less than
+ * `validate` + the round trips on a quiet machine; a floor measured under 1× means `validate` ran
+ * slower than the rest of that scenario (something else took the cores), and the ratio is not
+ * judged: a third full run on 2026-12-01 measured 1.111× with a floor of 0.93×.
+ */
+const managedVerdict = (r) => (r.floorRatioToBound < 1 ? `(not judged: the floor measured ${r.floorRatioToBound}×, under 1×, so validate ran slower than the rest of this scenario; run again)` : met(r.ratioToBound <= 1.2))
+
 /** ", quartiles 1.2–1.3×": how far a scenario's rounds spread around their median ratio. */
 const spread = (r) => (r.roundRatioQuartiles ? `, quartiles ${r.roundRatioQuartiles[0]}–${r.roundRatioQuartiles[1]}×` : '')
 
 const targets = {
-  managedPlan: (r) => `≤ 1.2× (validate + 3 round trips): ${r.ratioToBound}× ${met(r.ratioToBound <= 1.2)} (median of the rounds' own ratios ${r.roundRatio}×${spread(r)}); floor (validate, then the fewest calls, only parsed) ${r.floorRatioToBound}×; validate + segsync's checked reads ${r.checkedReadsRatioToBound}×; the least plan (floor + compare, counts, names out) ${r.minimalPlanRatioToBound}×; the least plan on answers checked against their contracts ${r.checkedPlanRatioToBound}×; the plan in a git repository ${r.planInGitRatioToBound}×`,
+  managedPlan: (r) => `≤ 1.2× (validate + 3 round trips): ${r.ratioToBound}× ${managedVerdict(r)} (median of the rounds' own ratios ${r.roundRatio}×${spread(r)}); floor (validate, then the fewest calls, only parsed) ${r.floorRatioToBound}×; validate + segsync's checked reads ${r.checkedReadsRatioToBound}×; the least plan (floor + compare, counts, names out) ${r.minimalPlanRatioToBound}×; the least plan on answers checked against their contracts ${r.checkedPlanRatioToBound}×; the plan in a git repository ${r.planInGitRatioToBound}×`,
   plan: (r) => `(issue 10's target, replaced by the row below) ${r.ratioToLowerBound}× the round-trip bound (the minimal reader alone: ${r.minimalReaderToBound}×; segsync / minimal reader ${r.ratioToMinimalReader}; ${r.ratioToFloor}× of the floor ${r.floorMs} ms); calls ${r.apiCalls} (minimum ${r.minimumApiCalls}, + ${r.audienceCountCalls} member counts of the changed segments)`,
   apply: (r) => `≥ 0.9 of the limit: ${r.shareOfLimit}; 429s: ${r.received429} ${met(r.shareOfLimit >= 0.9 && r.received429 === 0)}`,
   validate: (r) => `warm < 1,500 ms: ${r.warmMs} ms ${met(r.warmMs < 1500)}; ${r.jsonFiles} JSON ≤ 2.5× bare reader: ${r.ratioToBareReader}× ${met(r.ratioToBareReader <= 2.5)}`,
