@@ -88,6 +88,7 @@ export function planWorkspace(input: WorkspacePlanInput & {staged?: DiffStage}):
     endpoint: input.endpoint,
     usage: usage.known ? {known: true, campaignsRead: usage.read} : {known: false, note: usage.reason},
     changes,
+    // Code units, not byText: thousands of names, for machines (people are shown their count).
     unchanged: diff.unchanged.sort(),
     unmanaged: diff.unmanaged.sort((a, b) => byText(a.name, b.name)),
     readOnly: diff.readOnly.sort((a, b) => byText(a.name, b.name)),
