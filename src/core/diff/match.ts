@@ -11,6 +11,7 @@
  */
 import {SegsyncError} from '../../errors.js'
 import type {Definition, RemoteSegment} from '../model.js'
+import {perArray} from '../../util/per-array.js'
 
 export interface Pair {
   definition: Definition
@@ -27,21 +28,16 @@ export interface MatchResult {
 
 export class AmbiguousRemoteError extends SegsyncError {}
 
-const indexes = new WeakMap<readonly Definition[], {length: number; byName: ReadonlyMap<string, number>}>()
-
 /**
  * Each name's position in `definitions` (the first, should a name repeat), built once per array
  * (validate builds it; nothing changes it after): the diff and the plan's rules both look
  * definitions up by name. An array whose length changed is indexed again.
  */
-export function definitionsByName(definitions: readonly Definition[]): ReadonlyMap<string, number> {
-  const known = indexes.get(definitions)
-  if (known && known.length === definitions.length) return known.byName
+export const definitionsByName = perArray((definitions: readonly Definition[]): ReadonlyMap<string, number> => {
   const byName = new Map<string, number>()
   for (let i = 0; i < definitions.length; i++) if (!byName.has(definitions[i]!.name)) byName.set(definitions[i]!.name, i)
-  indexes.set(definitions, {length: definitions.length, byName})
   return byName
-}
+})
 
 export function matchDefinitions(definitions: Definition[], remotes: RemoteSegment[], vendor: string): MatchResult {
   const index = definitionsByName(definitions)

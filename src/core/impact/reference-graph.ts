@@ -6,6 +6,7 @@ import type {NameOf, Provider} from '../provider.js'
 import type {Definition, RemoteSegment} from '../model.js'
 import {definitionDeps} from '../graph/definition-graph.js'
 import {byText} from '../../util/order.js'
+import {perArray} from '../../util/per-array.js'
 
 export type ReferencedBy = Map<string, Set<string>>
 
@@ -32,16 +33,12 @@ export function referenceGraph(remotes: RemoteSegment[], definitions: Definition
   return referencedBy
 }
 
-const edgesOf = new WeakMap<readonly Definition[], {length: number; edges: ReadonlyArray<readonly [string, string]>}>()
-
 /**
  * Who references whom among the definitions to be present (`[from, to]`, by definition name),
  * found once per array of definitions, like their index by name (diff/match.ts): the plan takes
  * them while the vendor answers. An array whose length changed is walked again.
  */
-export function definitionEdges(definitions: readonly Definition[]): ReadonlyArray<readonly [string, string]> {
-  const known = edgesOf.get(definitions)
-  if (known && known.length === definitions.length) return known.edges
+export const definitionEdges = perArray((definitions: readonly Definition[]): ReadonlyArray<readonly [string, string]> => {
   const edges: Array<readonly [string, string]> = []
   for (let i = 0; i < definitions.length; i++) {
     const def = definitions[i]!
@@ -49,9 +46,8 @@ export function definitionEdges(definitions: readonly Definition[]): ReadonlyArr
     const deps = definitionDeps(def)
     for (let k = 0; k < deps.length; k++) edges.push([def.name, deps[k]!])
   }
-  edgesOf.set(definitions, {length: definitions.length, edges})
   return edges
-}
+})
 
 /**
  * Every segment that reaches `name` through references, with the shortest chain from `name`
