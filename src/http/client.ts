@@ -130,7 +130,7 @@ export async function createHttpClient(options: HttpClientOptions): Promise<Http
   // Enough sockets that independent reads (e.g. one detail per active campaign) go out in one
   // wave; the rate limiter, not the socket pool, is what keeps us inside the vendor's budget.
   // Idle sockets are kept 4 s, under the 5 s most servers keep them (Node's own default).
-  const wire = createTransport({protocol: base.protocol, connections: options.connections ?? 64, timeoutMs, keepAliveMs: 4_000, maxAnswerBytes: options.maxAnswerBytes})
+  const wire = createTransport({connections: options.connections ?? 64, timeoutMs, keepAliveMs: 4_000, maxAnswerBytes: options.maxAnswerBytes})
   const stats: HttpStats = {requests: 0, retries: 0, rateLimited: 0, shared: 0}
   const vendor = options.vendor
 
@@ -175,12 +175,10 @@ export async function createHttpClient(options: HttpClientOptions): Promise<Http
       ...req.headers,
     }
     options.debug?.(redact(`→ ${req.method} ${url.href} ${JSON.stringify(requestHeaders)}${payload ? ` ${payload}` : ''}`))
-    // The timeout is the socket's own (transport.ts): no connection, no answer, or a body that
+    // The timeout is the socket's own (connections.ts): no connection, no answer, or a body that
     // stalls for as long. An AbortSignal.timeout per request cost about 70 µs of CPU more.
     const res = await wire.send(url, {method: req.method, headers: requestHeaders, body: payload})
-    const {text} = res
-    const headers: Record<string, string> = {}
-    for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v
+    const {text, headers} = res
     options.debug?.(redact(`← ${res.status} ${req.method} ${req.path} (${clock.now() - started} ms) ${text.slice(0, 2000)}`))
     return {status: res.status, headers, text}
   }

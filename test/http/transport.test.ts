@@ -38,7 +38,7 @@ async function server(answer: (seen: Seen, out: import('node:http').ServerRespon
 }
 
 const transport = (timeoutMs = 2_000) => {
-  const t = createTransport({protocol: 'http:', connections: 4, timeoutMs, keepAliveMs: 4_000})
+  const t = createTransport({connections: 4, timeoutMs, keepAliveMs: 4_000})
   onTestFinished(() => t.close())
   return t
 }
@@ -69,7 +69,7 @@ it('sends the body with its length (never chunked), leaves out headers without a
 
 it('keeps one connection alive across requests one after the other, and close ends it', async () => {
   const {url, seen, sockets} = await server((_s, out) => out.end('{}'))
-  const t = createTransport({protocol: 'http:', connections: 4, timeoutMs: 2_000, keepAliveMs: 4_000})
+  const t = createTransport({connections: 4, timeoutMs: 2_000, keepAliveMs: 4_000})
   for (let i = 0; i < 3; i++) await t.send(url, {method: 'GET', headers: {}})
   expect(new Set(seen.map((s) => s.socket)).size).toBe(1)
   expect(sockets.size).toBe(1)
@@ -109,7 +109,7 @@ it('reports a refused connection with its code, as never sent', async () => {
 
 it('says a connection that never completes timed out while connecting: the request was never sent', async () => {
   const port = await unansweredPort()
-  const t = createTransport({protocol: 'http:', connections: 4, timeoutMs: 200, keepAliveMs: 4_000})
+  const t = createTransport({connections: 4, timeoutMs: 200, keepAliveMs: 4_000})
   onTestFinished(() => t.close())
   const error = await t.send(new URL(`http://127.0.0.1:${port}/x`), {method: 'POST', headers: {}, body: '{}'}).catch((e: unknown) => e)
   expect(error).toBeInstanceOf(WireTimeoutError)
@@ -127,7 +127,7 @@ it('speaks TLS to an https endpoint, and refuses a certificate it cannot verify'
   })
   await new Promise<void>((resolve) => srv.listen(0, '127.0.0.1', resolve))
   onTestFinished(() => new Promise<void>((resolve) => srv.close(() => resolve())))
-  const t = createTransport({protocol: 'https:', connections: 4, timeoutMs: 2_000, keepAliveMs: 4_000})
+  const t = createTransport({connections: 4, timeoutMs: 2_000, keepAliveMs: 4_000})
   onTestFinished(() => t.close())
   const error = await t.send(new URL(`https://127.0.0.1:${(srv.address() as AddressInfo).port}/x`), {method: 'GET', headers: {}}).catch((e: unknown) => e)
   expect(error).toMatchObject({code: 'DEPTH_ZERO_SELF_SIGNED_CERT'})
