@@ -23,5 +23,12 @@ export function resolveEndpoint(ws: Workspace, provider: Provider, env: NodeJS.P
   if (!apiKey) {
     throw new AuthError(`workspace ${ws.name}: the ${provider.label} API key is not set: environment variable ${keyEnv} is empty`, `Export ${keyEnv}=<your ${provider.label} API key> (in CI: a repository or environment secret).`)
   }
+  // The key goes into a header: a line break (a secret saved with `echo`) or a character a
+  // header cannot carry would fail every request the same way. Said once, before any is sent;
+  // the key itself is never shown.
+  if (!/^[\t\x20-\x7e\x80-\xff]*$/.test(apiKey)) {
+    const what = /[\r\n]/.test(apiKey) ? 'a line break' : 'a character an HTTP header cannot carry'
+    throw new AuthError(`workspace ${ws.name}: the ${provider.label} API key in ${keyEnv} holds ${what}; nothing was sent`, `Set ${keyEnv} again without it (a secret written with \`echo\` ends in a newline; \`printf %s\` does not).`)
+  }
   return {endpoint: endpoint.replace(/\/$/, ''), apiKey}
 }

@@ -8,6 +8,7 @@
 import {AmbiguousWriteError, AuthError, ContractError, RetriesExhaustedError, TlsRefusedError, VendorError} from '../errors.js'
 import {redact} from '../util/redact.js'
 import {BudgetWaitError, createRateLimiter, realClock, type RateLimit, type RateLimiter} from './rate-limiter.js'
+import {InvalidRequestError} from './http1-request.js'
 import {AnswerTooLargeError, createTransport, TransportClosedError, WireTimeoutError} from './transport.js'
 import {backoffDelay, defaultRetryOptions, isRetryableStatus, parseRetryAfter, type RetryOptions} from './retry-policy.js'
 
@@ -212,7 +213,7 @@ export async function createHttpClient(options: HttpClientOptions): Promise<Http
         res = await once(req, url)
       } catch (error) {
         // Not sent: nothing to retry.
-        if (error instanceof BudgetWaitError || error instanceof TransportClosedError) throw error
+        if (error instanceof BudgetWaitError || error instanceof TransportClosedError || error instanceof InvalidRequestError) throw error
         const refusal = tlsRefusal(error)
         if (refusal) throw tlsRefused(refusal, errorText(error))
         // Answered, but past the length read: the same answer would be as long again.

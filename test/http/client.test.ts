@@ -6,6 +6,7 @@ import {gzipSync} from 'node:zlib'
 import {describe, expect, it, onTestFinished} from 'vitest'
 import {AmbiguousWriteError, AuthError, ContractError, RetriesExhaustedError, TlsRefusedError, VendorError} from '../../src/errors.js'
 import {createHttpClient} from '../../src/http/client.js'
+import {InvalidRequestError} from '../../src/http/http1-request.js'
 import {sequenzyEmulator, TEST_KEY} from '../helpers/emulators.js'
 import {unansweredPort} from '../helpers/unanswered-port.js'
 
@@ -32,6 +33,15 @@ async function onLoopback(server: Server): Promise<number> {
 const segmentGets = (e: {requests: Array<{method: string; path: string; at: number}>}) => e.requests.filter((r) => r.method === 'GET' && r.path === '/api/v1/segments')
 
 describe('HTTP layer', () => {
+  it('never sends nor retries a request a header cannot carry, and names the field, not its value', async () => {
+    const {emulator, http} = await setup()
+    const error = await http.request({method: 'GET', path: '/api/v1/segments', headers: {'x-token': 'sk_secret\r\nX-Evil: 1'}}).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(InvalidRequestError)
+    expect((error as Error).message).toBe('Invalid character in header content ["x-token"]')
+    expect(http.stats.retries).toBe(0)
+    expect(emulator.requests).toEqual([])
+  })
+
   it('honours Retry-After: no request goes before the vendor said', async () => {
     const {emulator, list} = await setup()
     emulator.faults.add({path: '/api/v1/segments', times: 1, fault: {type: 'status', status: 429, headers: {'retry-after': '1'}}})
