@@ -1,8 +1,8 @@
 /**
  * The least a plan of managed definitions can do: segsync's own offline checks of the files
  * (`prepare`, exactly what `segsync validate` runs), then the fewest vendor calls in their
- * dependency order (the workload's minimalRead, as in baseline-minimal.mjs), over node:http (no
- * client library to load), answers only JSON.parse'd. No diff, no contract check, no member
+ * dependency order (the workload's minimalRead, as in baseline-minimal.mjs), over the bare wire
+ * (lib/bare-get.mjs: no limiter, retries or checks), answers only JSON.parse'd. No diff, no contract check, no member
  * counts, no plan, no output. Its wall time against `validate` + 3 round trips is the floor of the
  * managed-plan target for any client that validates as segsync does before it sends a request
  * (design.md §2.2: bad input makes no network call).

@@ -1,7 +1,7 @@
 /**
  * The floor of the many-workspaces scenario: segsync's own offline checks of the files (`prepare`,
  * what `segsync validate` runs, over the selected workspaces), then every selected workspace's
- * fewest calls at once (the workload's minimalRead over node:http, as baseline-managed.mjs does
+ * fewest calls at once (the workload's minimalRead over the bare wire, as baseline-managed.mjs does
  * for one), answers only JSON.parse'd. No contract check, diff, counts, plan or output. Its time
  * for every workspace against one shows what the vendors' answers and the wire cost on this
  * machine as accounts are added, whatever the client.
