@@ -4,6 +4,7 @@
  * The key never comes from the config itself.
  */
 import {AuthError, ConfigError} from '../errors.js'
+import {FIELD_VALUE} from '../http/http1-syntax.js'
 import type {Provider} from '../core/provider.js'
 import type {Workspace} from '../core/model.js'
 
@@ -26,7 +27,7 @@ export function resolveEndpoint(ws: Workspace, provider: Provider, env: NodeJS.P
   // The key goes into a header: a line break (a secret saved with `echo`) or a character a
   // header cannot carry would fail every request the same way. Said once, before any is sent;
   // the key itself is never shown.
-  if (!/^[\t\x20-\x7e\x80-\xff]*$/.test(apiKey)) {
+  if (!FIELD_VALUE.test(apiKey)) {
     const what = /[\r\n]/.test(apiKey) ? 'a line break' : 'a character an HTTP header cannot carry'
     throw new AuthError(`workspace ${ws.name}: the ${provider.label} API key in ${keyEnv} holds ${what}; nothing was sent`, `Set ${keyEnv} again without it (a secret written with \`echo\` ends in a newline; \`printf %s\` does not).`)
   }

@@ -12,6 +12,7 @@
  * without keep-alive) is not used again.
  */
 import {StringDecoder} from 'node:string_decoder'
+import {FIELD_VALUE, TOKEN} from './http1-syntax.js'
 import {AnswerTooLargeError, ConnectionEndedError, MalformedAnswerError} from './wire-errors.js'
 
 export interface Answer {
@@ -46,11 +47,8 @@ export interface ReadAnswerOptions {
 
 const MAX_HEAD = 64 * 1024
 const MAX_LINE = 4 * 1024
-const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/
 const STATUS_LINE = /^HTTP\/1\.([01]) ([1-9]\d\d)(?: |$)/
 const CHUNK_SIZE = /^([0-9A-Fa-f]{1,12})[ \t]*(?:;.*)?$/
-// A field value may hold any visible or obs-text byte, spaces and tabs; never CR, LF or NUL.
-const FIELD_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/
 
 type State = 'head' | 'length' | 'chunk-size' | 'chunk-data' | 'chunk-end' | 'trailer' | 'until-end' | 'over'
 

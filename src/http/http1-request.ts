@@ -4,11 +4,10 @@
  * change the request's meaning on the wire (a space, CR, LF, NUL) is refused before anything is
  * sent; the refusal names the field, never its value (a key may be in it).
  */
+import {FIELD_VALUE, TOKEN} from './http1-syntax.js'
 import type {WireRequest} from './transport.js'
 
-const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/
 const TARGET = /^[\x21-\x7e]+$/
-const FIELD_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/
 // Methods whose request has a body by nature: without one they say so with Content-Length: 0, as Node's client does.
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH'])
 
