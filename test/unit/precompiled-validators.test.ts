@@ -10,6 +10,7 @@ import {isResponseContract, precompiledName, precompiledValidator} from '../../s
 import {schemaValidator} from '../../src/core/validate/schema.js'
 import {referencedSchemaFiles} from '../../src/core/validate/schema-files.js'
 import {packageRoot, schemaPath} from '../../src/util/package-root.js'
+import {edits} from '../helpers/schema-edits.js'
 
 const VENDORS = ['sequenzy', 'mailglyph', 'kibamail', 'push0', 'altcraft']
 
@@ -25,26 +26,6 @@ function precompiled(relative: string) {
   const fast = precompiledValidator(file, readFileSync(file, 'utf8'))
   if (!fast) throw new Error(`no precompiled validator for ${relative}: run npm run build`)
   return fast
-}
-
-/**
- * Every small edit of `value`: at each object, each key dropped, each string value changed (to a
- * near miss and to another tag of the same schema), an unknown key added; each array emptied.
- * They reach every branch of a oneOf the precompiled validator dispatches by tag.
- */
-function edits(value: unknown, strings: string[]): unknown[] {
-  if (Array.isArray(value)) {
-    return [[], ...value.flatMap((item, i) => edits(item, strings).map((e) => value.map((v, j) => (j === i ? e : v))))]
-  }
-  if (value === null || typeof value !== 'object') return []
-  const entries = Object.entries(value)
-  const out: unknown[] = [{...value, extra: 1}]
-  for (const [key, v] of entries) {
-    out.push(Object.fromEntries(entries.filter(([k]) => k !== key)))
-    const replacements = typeof v === 'string' ? [`${v}x`, 5, ...strings.filter((s) => s !== v)] : [null, 'x', ...edits(v, strings)]
-    for (const r of replacements) out.push({...value, [key]: r})
-  }
-  return out
 }
 
 /** Wrong in the ways people get definitions wrong. */

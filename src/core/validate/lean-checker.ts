@@ -1,0 +1,213 @@
+/**
+ * The source of a lean yes/no checker for one `$defs` entry of a vendor's response contract
+ * (schemas/<vendor>/responses.schema.json), for scripts/build-validators.mjs. A plan checks every
+ * answer it reads, and the segment list is the largest (2 MB for 5,000 segments): ajv's standalone
+ * code passes an options object and a path string to each nested call and builds an error object
+ * for every `anyOf` branch that fails on the way to one that passes. In a fresh process, where a
+ * CLI runs it once, that code ran cold for 17–19 ms over MailGlyph's list, this for about 5 ms.
+ *
+ * It answers exactly what ajv answers for the schema as written, for the keywords the contracts
+ * use; a schema with any other keyword gets no lean checker (`Unsupported`), and the build keeps
+ * ajv's code for it. A "no" is explained by ajv itself (core/validate/schema.ts), so a checker
+ * stricter than ajv would only cost time; test/unit/lean-checker.test.ts holds the two to the
+ * same answers on thousands of edited answers.
+ */
+type Schema = Record<string, unknown>
+
+/** A keyword the lean checker does not implement: the build keeps ajv's code for that schema. */
+export class Unsupported extends Error {}
+
+// Read by people and editors, never by a validator.
+const ANNOTATIONS = new Set(['$schema', '$id', '$comment', '$defs', 'title', 'description', 'examples', 'default', 'deprecated', 'readOnly', 'writeOnly'])
+const KEYWORDS = new Set(['$ref', 'type', 'const', 'enum', 'required', 'properties', 'items', 'minLength', 'pattern', 'minimum', 'anyOf', 'oneOf'])
+
+/** ajv's tests for each JSON type (its number excludes Infinity, which `JSON.parse('1e400')` gives). */
+const TYPE_TESTS: Record<string, (v: string) => string> = {
+  object: (v) => `(${v} !== null && typeof ${v} === "object" && !Array.isArray(${v}))`,
+  array: (v) => `Array.isArray(${v})`,
+  string: (v) => `typeof ${v} === "string"`,
+  number: (v) => `(typeof ${v} === "number" && isFinite(${v}))`,
+  integer: (v) => `Number.isInteger(${v})`,
+  boolean: (v) => `typeof ${v} === "boolean"`,
+  null: (v) => `${v} === null`,
+}
+
+/** CommonJS source whose export answers whether a value keeps to `$defs[def]` of `document`. Throws Unsupported. */
+export function leanCheckerSource(document: Schema, def: string): string {
+  const compiler = new Compiler(document)
+  const entry = compiler.functionFor(compiler.resolve(`#/$defs/${escape(def)}`))
+  const head = ['"use strict";']
+  if (compiler.usesUcs2) head.push('const ucs2length = require("ajv/dist/runtime/ucs2length").default;')
+  compiler.patterns.forEach((p, i) => head.push(`const re${i} = new RegExp(${JSON.stringify(p)}, "u");`))
+  return `${head.join('\n')}\n${compiler.functions.join('\n')}\nmodule.exports = ${entry};\nmodule.exports.default = ${entry};\n`
+}
+
+class Compiler {
+  readonly functions: string[] = []
+  readonly patterns: string[] = []
+  usesUcs2 = false
+  private readonly names = new Map<Schema | boolean, string>()
+  private vars = 0
+
+  constructor(private readonly document: Schema) {}
+
+  /** `#/$defs/Name` in this document; nothing else (another file, a deeper pointer) is supported. */
+  resolve(ref: string): Schema | boolean {
+    const match = /^#\/\$defs\/([^/]+)$/.exec(ref)
+    const defs = this.document.$defs as Record<string, Schema | boolean> | undefined
+    const name = match ? match[1]!.replaceAll('~1', '/').replaceAll('~0', '~') : undefined
+    const target = name === undefined ? undefined : defs?.[name]
+    if (target === undefined) throw new Unsupported(`$ref ${ref}`)
+    return target
+  }
+
+  /** The name of a function `(v) => boolean` for `schema`, written once per schema object (recursion included). */
+  functionFor(schema: Schema | boolean): string {
+    const only = refOnly(schema)
+    if (only) return this.functionFor(this.resolve(only))
+    const known = this.names.get(schema)
+    if (known) return known
+    const name = `c${this.names.size}`
+    this.names.set(schema, name)
+    this.functions.push(`function ${name}(v) {\n${this.statements(schema, 'v', '  ')}  return true;\n}`)
+    return name
+  }
+
+  /** Statements that return false when the value in variable `v` breaks `schema`. */
+  private statements(schema: Schema | boolean, v: string, at: string): string {
+    if (schema === true) return ''
+    if (schema === false) return `${at}return false;\n`
+    if (schema === null || typeof schema !== 'object' || Array.isArray(schema)) throw new Unsupported(`schema ${JSON.stringify(schema)}`)
+    for (const key of Object.keys(schema)) if (!KEYWORDS.has(key) && !ANNOTATIONS.has(key)) throw new Unsupported(`keyword ${key}`)
+    let out = ''
+    const fail = (condition: string) => (out += `${at}if (${condition}) return false;\n`)
+    if (schema.$ref !== undefined) {
+      if (typeof schema.$ref !== 'string') throw new Unsupported('$ref')
+      fail(`!${this.functionFor(this.resolve(schema.$ref))}(${v})`)
+    }
+    const types = schema.type === undefined ? undefined : ([] as unknown[]).concat(schema.type)
+    if (types) fail(`!(${types.map((t) => typeTest(t, v)).join(' || ')})`)
+    // A keyword for one type applies only to values of that type (ajv); when `type` already
+    // allows nothing else, the guard is left out.
+    const guard = (type: string, test: string) => (types?.length === 1 && (types[0] === type || (type === 'number' && types[0] === 'integer')) ? '' : `${test} && `)
+    if ('const' in schema) fail(`${v} !== ${literal(schema.const)}`)
+    if (schema.enum !== undefined) {
+      if (!Array.isArray(schema.enum)) throw new Unsupported('enum')
+      fail(`!(${schema.enum.map((e) => `${v} === ${literal(e)}`).join(' || ') || 'false'})`)
+    }
+    if (schema.minLength !== undefined) {
+      const n = count(schema.minLength, 'minLength')
+      // Code points, as ajv counts them: a string of 2n code units or more has at least n, and
+      // any string of one code unit or more has at least one.
+      if (n > 0) {
+        const short = n === 1 ? `${v}.length < 1` : `(${v}.length < ${n} || (${v}.length < ${2 * n} && ucs2length(${v}) < ${n}))`
+        this.usesUcs2 ||= n > 1
+        fail(`${guard('string', TYPE_TESTS.string!(v))}${short}`)
+      }
+    }
+    if (schema.pattern !== undefined) {
+      if (typeof schema.pattern !== 'string') throw new Unsupported('pattern')
+      this.patterns.push(schema.pattern)
+      fail(`${guard('string', TYPE_TESTS.string!(v))}!re${this.patterns.length - 1}.test(${v})`)
+    }
+    if (schema.minimum !== undefined) {
+      if (typeof schema.minimum !== 'number' || !Number.isFinite(schema.minimum)) throw new Unsupported('minimum')
+      fail(`${guard('number', TYPE_TESTS.number!(v))}${v} < ${schema.minimum}`)
+    }
+    out += this.objectStatements(schema, v, at, guard('object', TYPE_TESTS.object!(v)))
+    if (schema.items !== undefined) {
+      const i = this.variable('i')
+      const item = this.variable('v')
+      const body = this.statements(schema.items as Schema | boolean, item, `${at}    `)
+      const g = guard('array', `Array.isArray(${v})`)
+      if (body) out += `${at}${g ? `if (${g.slice(0, -4)}) ` : ''}for (let ${i} = 0; ${i} < ${v}.length; ${i}++) {\n${at}    const ${item} = ${v}[${i}];\n${body}${at}}\n`
+    }
+    if (schema.anyOf !== undefined) fail(`!(${this.branches(schema.anyOf, 'anyOf').map((b) => `${this.functionFor(b)}(${v})`).join(' || ')})`)
+    if (schema.oneOf !== undefined) out += this.oneOf(this.branches(schema.oneOf, 'oneOf'), v, at)
+    return out
+  }
+
+  private objectStatements(schema: Schema, v: string, at: string, guard: string): string {
+    const required = schema.required ?? []
+    const properties = schema.properties ?? {}
+    if (!Array.isArray(required) || !required.every((r) => typeof r === 'string')) throw new Unsupported('required')
+    if (properties === null || typeof properties !== 'object' || Array.isArray(properties)) throw new Unsupported('properties')
+    let body = ''
+    if (required.length > 0) body += `${at}  if (${required.map((r) => `${v}[${JSON.stringify(r)}] === undefined`).join(' || ')}) return false;\n`
+    for (const [key, sub] of Object.entries(properties as Record<string, Schema | boolean>)) {
+      const p = this.variable('p')
+      const inner = this.statements(sub, p, `${at}    `)
+      if (inner) body += `${at}  const ${p} = ${v}[${JSON.stringify(key)}];\n${at}  if (${p} !== undefined) {\n${inner}${at}  }\n`
+    }
+    if (!body) return ''
+    return guard ? `${at}if (${guard.slice(0, -4)}) {\n${body}${at}}\n` : `${at}{\n${body}${at}}\n`
+  }
+
+  /**
+   * Exactly one branch passes. A branch that must be an object whose tags (required properties
+   * with a `const`) differ from the value's cannot pass: it is not run (Sequenzy's 26 kinds of
+   * filter node, told apart by `kind` and `field`).
+   */
+  private oneOf(branches: Array<Schema | boolean>, v: string, at: string): string {
+    const n = this.variable('n')
+    let out = `${at}let ${n} = 0;\n`
+    for (const branch of branches) {
+      const tags = this.tagsOf(branch).map(([key, value]) => `${v}[${JSON.stringify(key)}] === ${literal(value)} && `)
+      // null has no properties to read; the branch refuses it anyway (it must be an object).
+      out += `${at}if (${tags.length > 0 ? `${v} !== null && ` : ''}${tags.join('')}${this.functionFor(branch)}(${v})) ${n}++;\n`
+    }
+    return `${out}${at}if (${n} !== 1) return false;\n`
+  }
+
+  private tagsOf(branch: Schema | boolean): Array<[string, unknown]> {
+    const only = refOnly(branch)
+    const schema = only ? this.resolve(only) : branch
+    if (typeof schema !== 'object' || schema.type !== 'object') return []
+    const properties = (schema.properties ?? {}) as Record<string, Schema | boolean>
+    const required = (schema.required ?? []) as string[]
+    return required.flatMap((key) => {
+      const p = properties[key]
+      return typeof p === 'object' && p !== null && 'const' in p && isPrimitive(p.const) ? [[key, p.const] as [string, unknown]] : []
+    })
+  }
+
+  private branches(list: unknown, keyword: string): Array<Schema | boolean> {
+    if (!Array.isArray(list) || list.length === 0) throw new Unsupported(keyword)
+    return list as Array<Schema | boolean>
+  }
+
+  private variable(prefix: string): string {
+    return `${prefix}${++this.vars}`
+  }
+}
+
+/** The target of a schema that is only a `$ref` (and annotations). */
+function refOnly(schema: Schema | boolean): string | undefined {
+  if (typeof schema !== 'object' || typeof schema.$ref !== 'string') return undefined
+  return Object.keys(schema).every((k) => k === '$ref' || ANNOTATIONS.has(k)) ? schema.$ref : undefined
+}
+
+function typeTest(type: unknown, v: string): string {
+  const test = typeof type === 'string' ? TYPE_TESTS[type] : undefined
+  if (!test) throw new Unsupported(`type ${JSON.stringify(type)}`)
+  return test(v)
+}
+
+function isPrimitive(value: unknown): boolean {
+  return value === null || ['string', 'number', 'boolean'].includes(typeof value)
+}
+
+/** A `const` or `enum` value compared with ===, as ajv does for these; objects and arrays are not supported. */
+function literal(value: unknown): string {
+  if (!isPrimitive(value) || (typeof value === 'number' && !Number.isFinite(value))) throw new Unsupported(`value ${JSON.stringify(value)}`)
+  return JSON.stringify(value)
+}
+
+function count(value: unknown, keyword: string): number {
+  if (!Number.isInteger(value) || (value as number) < 0) throw new Unsupported(keyword)
+  return value as number
+}
+
+function escape(name: string): string {
+  return name.replaceAll('~', '~0').replaceAll('/', '~1')
+}
