@@ -56,15 +56,19 @@ class Compiler {
     const match = /^#\/\$defs\/([^/]+)$/.exec(ref)
     const defs = this.document.$defs as Record<string, Schema | boolean> | undefined
     const name = match ? match[1]!.replaceAll('~1', '/').replaceAll('~0', '~') : undefined
-    const target = name === undefined ? undefined : defs?.[name]
+    const target = name !== undefined && defs && Object.hasOwn(defs, name) ? defs[name] : undefined
     if (target === undefined) throw new Unsupported(`$ref ${ref}`)
     return target
   }
 
   /** The name of a function `(v) => boolean` for `schema`, written once per schema object (recursion included). */
-  functionFor(schema: Schema | boolean): string {
+  functionFor(schema: Schema | boolean, via: string[] = []): string {
     const only = refOnly(schema)
-    if (only) return this.functionFor(this.resolve(only))
+    if (only) {
+      // {$ref: A} where A is {$ref: B}, and so on: a loop of bare references checks nothing.
+      if (via.includes(only)) throw new Unsupported(`$ref loop ${[...via, only].join(' → ')}`)
+      return this.functionFor(this.resolve(only), [...via, only])
+    }
     const known = this.names.get(schema)
     if (known) return known
     const name = `c${this.names.size}`
