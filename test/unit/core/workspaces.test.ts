@@ -97,15 +97,23 @@ describe('many workspaces', () => {
     const events: string[] = []
     const listIn = gate()
     const pageIn = gate()
-    setTimeout(() => listIn.open(), 5)
-    setTimeout(() => pageIn.open(), 5)
+    // Both timers are set once both workspaces wait for their answer, so they fire in one turn
+    // however long the plan took to get there (not a fixed delay from the test's start: on a
+    // busy machine the plan was not waiting yet).
+    let waiting = 0
+    const waits = () => {
+      if (++waiting < 2) return
+      setTimeout(() => listIn.open(), 1)
+      setTimeout(() => pageIn.open(), 1)
+    }
     const {ctx, prepared} = setup({
-      first: {...one('A'), wrap: (c) => ({...c, listSegments: async () => (await listIn.promise, events.push('first: list in'), c.listSegments())})},
+      first: {...one('A'), wrap: (c) => ({...c, listSegments: async () => (waits(), await listIn.promise, events.push('first: list in'), c.listSegments())})},
       second: {
         ...one('B'),
         wrap: (c) => ({
           ...c,
           campaignUsage: async () => {
+            waits()
             await pageIn.promise
             events.push('second: page in, details asked')
             return c.campaignUsage()
