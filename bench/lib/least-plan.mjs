@@ -2,7 +2,8 @@
  * What the least client that plans does with the vendor's answers, shared by the baselines
  * (baseline-managed.mjs for one workspace, baseline-workspaces.mjs for many):
  *   - `leastPlan`: each definition compared with its segment as read (server ids dropped, values
- *     compared in place, no normalising), one member count per changed segment where the vendor
+ *     compared in place, no normalising; a Sequenzy tree read without a copy, workloads.mjs
+ *     `sameAs`), one member count per changed segment where the vendor
  *     counts separately (#17), asked for as the compare finds it, the names changed and
  *     unchanged. No impact, no document.
  *   - `checkedGet`: the same reads, each answer held to its contract first, as segsync's rule for
@@ -41,11 +42,12 @@ export async function leastPlan({definitions, list, workload, get}) {
   const changed = []
   const unchanged = []
   const counts = []
+  const nameOf = (id) => names.get(id)
   for (let i = 0; i < definitions.length; i++) {
     const definition = definitions[i]
     const segment = byName.get(definition.name)
-    const read = segment && workload.asDefinition(segment, (id) => names.get(id))
-    const same = read && Object.keys(definition.body).every((key) => sameValue(read[key], definition.body[key]))
+    const read = segment && !workload.sameAs && workload.asDefinition(segment, nameOf)
+    const same = workload.sameAs ? segment !== undefined && workload.sameAs(segment, definition.body, nameOf, sameValue) : read && Object.keys(definition.body).every((key) => sameValue(read[key], definition.body[key]))
     if (same) unchanged.push(definition.name)
     else {
       changed.push({name: definition.name, id: segment?.id})
