@@ -43,11 +43,16 @@ export async function leastPlan({definitions, list, workload, get}) {
   const unchanged = []
   const counts = []
   const nameOf = (id) => names.get(id)
+  // The workload's own in-place compare when it has one, else its segment as the definition writes it, compared.
+  const sameAsRead = (segment, body) => {
+    if (workload.sameAs) return workload.sameAs(segment, body, nameOf, sameValue)
+    const read = workload.asDefinition(segment, nameOf)
+    return Object.keys(body).every((key) => sameValue(read[key], body[key]))
+  }
   for (let i = 0; i < definitions.length; i++) {
     const definition = definitions[i]
     const segment = byName.get(definition.name)
-    const read = segment && !workload.sameAs && workload.asDefinition(segment, nameOf)
-    const same = workload.sameAs ? segment !== undefined && workload.sameAs(segment, definition.body, nameOf, sameValue) : read && Object.keys(definition.body).every((key) => sameValue(read[key], definition.body[key]))
+    const same = segment !== undefined && sameAsRead(segment, definition.body)
     if (same) unchanged.push(definition.name)
     else {
       changed.push({name: definition.name, id: segment?.id})

@@ -91,9 +91,17 @@ class Compiler {
     }
     const types = schema.type === undefined ? undefined : ([] as unknown[]).concat(schema.type)
     if (types) fail(`!(${types.map((t) => typeTest(t, v)).join(' || ')})`)
-    // A keyword for one type applies only to values of that type (ajv); when `type` already
-    // allows nothing else, the guard is left out.
-    const guard = (type: string, test: string) => (types?.length === 1 && (types[0] === type || (type === 'number' && types[0] === 'integer')) ? '' : `${test} && `)
+    // A keyword for one type applies only to values of that type (ajv): its check goes under the
+    // type's test, which is left out when `type` already allows nothing else.
+    const guardOf = (type: string) => (types?.length === 1 && (types[0] === type || (type === 'number' && types[0] === 'integer')) ? undefined : typeTest(type, v))
+    const only = (type: string, condition: string) => {
+      const guard = guardOf(type)
+      return guard ? `${guard} && ${condition}` : condition
+    }
+    const block = (type: string, body: string) => {
+      const guard = guardOf(type)
+      return `${at}${guard ? `if (${guard}) ` : ''}${body}\n`
+    }
     if ('const' in schema) fail(`${v} !== ${literal(schema.const)}`)
     if (schema.enum !== undefined) {
       if (!Array.isArray(schema.enum)) throw new Unsupported('enum')
@@ -106,32 +114,33 @@ class Compiler {
       if (n > 0) {
         const short = n === 1 ? `${v}.length < 1` : `(${v}.length < ${n} || (${v}.length < ${2 * n} && ucs2length(${v}) < ${n}))`
         this.usesUcs2 ||= n > 1
-        fail(`${guard('string', TYPE_TESTS.string!(v))}${short}`)
+        fail(only('string', short))
       }
     }
     if (schema.pattern !== undefined) {
       if (typeof schema.pattern !== 'string') throw new Unsupported('pattern')
       this.patterns.push(schema.pattern)
-      fail(`${guard('string', TYPE_TESTS.string!(v))}!re${this.patterns.length - 1}.test(${v})`)
+      fail(only('string', `!re${this.patterns.length - 1}.test(${v})`))
     }
     if (schema.minimum !== undefined) {
       if (typeof schema.minimum !== 'number' || !Number.isFinite(schema.minimum)) throw new Unsupported('minimum')
-      fail(`${guard('number', TYPE_TESTS.number!(v))}${v} < ${schema.minimum}`)
+      fail(only('number', `${v} < ${schema.minimum}`))
     }
-    out += this.objectStatements(schema, v, at, guard('object', TYPE_TESTS.object!(v)))
+    const fields = this.objectStatements(schema, v, at)
+    if (fields) out += block('object', `{\n${fields}${at}}`)
     if (schema.items !== undefined) {
       const i = this.variable('i')
       const item = this.variable('v')
       const body = this.statements(schema.items as Schema | boolean, item, `${at}    `)
-      const g = guard('array', `Array.isArray(${v})`)
-      if (body) out += `${at}${g ? `if (${g.slice(0, -4)}) ` : ''}for (let ${i} = 0; ${i} < ${v}.length; ${i}++) {\n${at}    const ${item} = ${v}[${i}];\n${body}${at}}\n`
+      if (body) out += block('array', `for (let ${i} = 0; ${i} < ${v}.length; ${i}++) {\n${at}    const ${item} = ${v}[${i}];\n${body}${at}}`)
     }
     if (schema.anyOf !== undefined) fail(`!(${this.branches(schema.anyOf, 'anyOf').map((b) => `${this.functionFor(b)}(${v})`).join(' || ')})`)
     if (schema.oneOf !== undefined) out += this.oneOf(this.branches(schema.oneOf, 'oneOf'), v, at)
     return out
   }
 
-  private objectStatements(schema: Schema, v: string, at: string, guard: string): string {
+  /** The checks of `required` and `properties`, for a value known to be an object. */
+  private objectStatements(schema: Schema, v: string, at: string): string {
     const required = schema.required ?? []
     const properties = schema.properties ?? {}
     if (!Array.isArray(required) || !required.every((r) => typeof r === 'string')) throw new Unsupported('required')
@@ -143,8 +152,7 @@ class Compiler {
       const inner = this.statements(sub, p, `${at}    `)
       if (inner) body += `${at}  const ${p} = ${v}[${JSON.stringify(key)}];\n${at}  if (${p} !== undefined) {\n${inner}${at}  }\n`
     }
-    if (!body) return ''
-    return guard ? `${at}if (${guard.slice(0, -4)}) {\n${body}${at}}\n` : `${at}{\n${body}${at}}\n`
+    return body
   }
 
   /**
