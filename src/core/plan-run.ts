@@ -36,7 +36,7 @@ export async function plan(ctx: RunContext, prepared: Prepared): Promise<PlanRun
       references.definitionEdges(pw.definitions)
     }
   }
-  const sessions = await readWorkspaces({...ctx, policy: prepared.config.policy, commitTimes: lastCommitTimes(ctx.cwd), whileWaiting: () => void whileWaiting().catch(() => undefined)}, prepared.workspaces)
+  const sessions = await readWorkspaces({...ctx, policy: prepared.config.policy, commitTimes: lastCommitTimes(ctx.cwd, contentOf(prepared.contents)), whileWaiting: () => void whileWaiting().catch(() => undefined)}, prepared.workspaces)
   const close = async () => {
     await Promise.allSettled(sessions.map((s) => s.connection.close()))
   }
@@ -46,4 +46,10 @@ export async function plan(ctx: RunContext, prepared: Prepared): Promise<PlanRun
     {version: version ?? packageVersion(), definitions: prepared.contents, definitionsHash},
   )
   return {document, sessions, close}
+}
+
+/** A file's content as `prepare` read it (the drift hint compares its last commit with that, and reads no file again); the index is built on first use. */
+function contentOf(contents: Prepared['contents']): (file: string) => string | undefined {
+  let byFile: Map<string, string> | undefined
+  return (file) => (byFile ??= new Map(contents.map((c) => [c.file, c.content]))).get(file)
 }

@@ -36,7 +36,12 @@ const TIMEOUT_MS = 5_000
 /** The files asked about in one turn of the event loop, and who waits for each. */
 type Batch = Map<string, Array<(seconds: number | undefined) => void>>
 
-export function lastCommitTimes(cwd: string): CommitTime {
+/**
+ * `contentOf(file)`, when it knows the file, is its content as the plan read it: the file is then
+ * not read again, and the commit is compared with what was planned, not with what is on disk by
+ * now. A file it does not know is read from disk.
+ */
+export function lastCommitTimes(cwd: string, contentOf?: (file: string) => string | undefined): CommitTime {
   let root: string | null | undefined
   let batch: Batch | undefined
   // A few at a time when a batch needs more than one process.
@@ -57,7 +62,8 @@ export function lastCommitTimes(cwd: string): CommitTime {
     await Promise.all(
       [...asked].map(async ([file, waiting]) => {
         const last = found.get(pathOf.get(file)!)
-        const content = last && (await readFile(resolve(cwd, file)).catch(() => undefined))
+        const known = last && contentOf?.(file)
+        const content = last && (known !== undefined ? Buffer.from(known, 'utf8') : await readFile(resolve(cwd, file)).catch(() => undefined))
         const seconds = content && blobId(content, last.blob.length === 64 ? 'sha256' : 'sha1') === last.blob ? last.seconds : undefined
         for (const done of waiting) done(seconds)
       }),

@@ -3,16 +3,18 @@
  * where the vendor gives an update time that is newer than the file's last commit.
  */
 import {execFileSync} from 'node:child_process'
-import {mkdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {delimiter, join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import type {RemoteSegment} from '../../src/core/model.js'
+import type {RemoteSegment, Workspace} from '../../src/core/model.js'
 import {driftHints} from '../../src/core/plan/drift.js'
 import {renderPlanMarkdown} from '../../src/render/markdown.js'
 import {renderPlanText} from '../../src/render/plan-text.js'
 import {colors} from '../../src/render/colors.js'
 import {lastCommitTimes} from '../../src/util/git.js'
-import {fake} from '../helpers/fake-provider.js'
+import type {Prepared, PreparedWorkspace, RunContext} from '../../src/core/pipeline.js'
+import {plan} from '../../src/core/plan-run.js'
+import {fake, fakeClient, fakeDefinition as def} from '../helpers/fake-provider.js'
 import {change, planOf, workspace} from '../helpers/plan-document.js'
 import {tempRepo} from '../helpers/temp-repo.js'
 
@@ -93,6 +95,35 @@ describe('drift hints', () => {
     expect(await lastCommitTimes(repo.dir)('a.json')).toBeUndefined()
     repo.write('a.json', '{}\n')
     expect(await lastCommitTimes(repo.dir)('a.json')).toBe(committed)
+  })
+
+  it('compares the last commit with the content the plan read, not with the file on disk by now, and reads no file again', async () => {
+    const repo = tempRepo({'a.json': '{}\n'})
+    const env = {...process.env, GIT_COMMITTER_DATE: '2026-03-01T12:00:00Z', GIT_AUTHOR_DATE: '2026-03-01T12:00:00Z', GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e.st', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e.st'}
+    for (const args of [['init', '-q'], ['add', 'a.json'], ['commit', '-q', '-m', 'a']]) execFileSync('git', args, {cwd: repo.dir, env, stdio: 'ignore'})
+    // Read as committed, then gone from disk: the answer is the commit's, so the disk was not read.
+    rmSync(join(repo.dir, 'a.json'))
+    expect(await lastCommitTimes(repo.dir, (file) => (file === 'a.json' ? '{}\n' : undefined))('a.json')).toBe(committed)
+    // Read with an edit the disk no longer has: that edit is what the plan holds, so no commit speaks for it.
+    repo.write('a.json', '{}\n')
+    expect(await lastCommitTimes(repo.dir, () => '{"edited": true}\n')('a.json')).toBeUndefined()
+    // A file it does not know is read from disk.
+    expect(await lastCommitTimes(repo.dir, () => undefined)('a.json')).toBe(committed)
+  })
+
+  it('plan hands git the content it read: a definition file gone from disk since still gets its hint', async () => {
+    const content = '{"name": "A", "rules": ["b"]}\n'
+    const repo = tempRepo({'segments/A.json': content})
+    const env = {...process.env, GIT_COMMITTER_DATE: '2026-03-01T12:00:00Z', GIT_AUTHOR_DATE: '2026-03-01T12:00:00Z', GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e.st', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e.st'}
+    for (const args of [['init', '-q'], ['add', '-A'], ['commit', '-q', '-m', 'a']]) execFileSync('git', args, {cwd: repo.dir, env, stdio: 'ignore'})
+    rmSync(join(repo.dir, 'segments/A.json'))
+    const client = fakeClient([{id: 'a1', name: 'A', raw: {id: 'a1', name: 'A', rules: ['a'], updatedAt: '2026-04-01T00:00:00.000Z'}}])
+    const pw: PreparedWorkspace = {workspace: {name: 'main', provider: 'fake', segments: 'segments', segmentsDir: join(repo.dir, 'segments'), rootDir: repo.dir, apiKeyEnv: 'FAKE_API_KEY'} as unknown as Workspace, provider: withTime, definitions: [def('A', ['b'])], tests: []}
+    const ctx: RunContext = {cwd: repo.dir, providers: async () => withTime, connector: {open: async () => ({client, endpoint: 'fake', close: async () => undefined})}, progress: () => undefined}
+    const prepared = {config: {file: 'segsync.config.json', rootDir: repo.dir, workspaces: [pw.workspace], policy: {campaignImpact: 'block', unknownUsage: 'warn'}}, workspaces: [pw], problems: [], testProblems: [], contents: [{file: 'segments/A.json', content}]} as Prepared
+    const run = await plan(ctx, prepared)
+    await run.close()
+    expect(run.document.workspaces[0]!.changes[0]).toMatchObject({action: 'update', name: 'A', drift: {remoteUpdatedAt: '2026-04-01T00:00:00.000Z', fileCommittedAt: '2026-03-01T12:00:00.000Z'}})
   })
 
   it('answers every file asked at once from one git process, from a subfolder, whatever the file names', async () => {
