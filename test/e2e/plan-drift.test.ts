@@ -4,6 +4,9 @@
  * Through the built CLI, in a real git repository; without git the plan is the same, minus the hint.
  */
 import {execFileSync} from 'node:child_process'
+import {readFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {fileURLToPath} from 'node:url'
 import {describe, expect, it} from 'vitest'
 import {runCli} from '../helpers/cli.js'
 import {expectValidPlan} from '../helpers/plan-schema.js'
@@ -11,6 +14,7 @@ import {condition, filter, MAILGLYPH_KEY, mailglyphEmulator} from '../helpers/ma
 import {jsonConfig, tempRepo, type TempRepo} from '../helpers/temp-repo.js'
 
 const env = {MAILGLYPH_API_KEY: MAILGLYPH_KEY}
+const COUNT_READS = fileURLToPath(new URL('../helpers/count-reads.cjs', import.meta.url))
 const COMMITTED = '2026-03-01T12:00:00Z'
 
 function commitAll(repo: TempRepo): void {
@@ -50,6 +54,22 @@ describe('plan: drift in words', () => {
     const changes = plan.workspaces[0].changes as Array<{name: string; drift?: unknown}>
     expect(changes.find((c) => c.name === 'Base')!.drift).toEqual({remoteUpdatedAt: '2026-04-02T09:30:00.000Z', fileCommittedAt: '2026-03-01T12:00:00.000Z'})
     expect(changes.find((c) => c.name === 'Other')).not.toHaveProperty('drift')
+  })
+
+  it('reads every file once: the definitions, the schemas, and the files git is asked about', async () => {
+    const emulator = await mailglyphEmulator(seed('2026-04-02T09:30:00.000Z'))
+    const repo = tempRepo({'segsync.config.json': jsonConfig(emulator.url, {}, undefined, 'mailglyph'), ...files})
+    commitAll(repo)
+    const reads = join(repo.dir, 'reads.json')
+    const res = await runCli(['plan', '--json'], {cwd: repo.dir, env: {...env, NODE_OPTIONS: `--require ${COUNT_READS}`, SEGSYNC_TEST_READS: reads}})
+    expect(res.code).toBe(0)
+    // The drift hint was asked of git for "Base", whose file the plan had read already.
+    expect(JSON.parse(res.stdout).workspaces[0].changes.find((c: {name: string}) => c.name === 'Base').drift).toBeDefined()
+    const counts = JSON.parse(readFileSync(reads, 'utf8')) as Record<string, number>
+    for (const file of Object.keys(files)) expect(counts[join(repo.dir, file)], file).toBe(1)
+    expect(Object.keys(counts).filter((f) => f.endsWith('.schema.json')).length).toBeGreaterThan(0)
+    // Code is Node's to load (an ES module importing a CommonJS one reads its source twice).
+    expect(Object.entries(counts).filter(([f, n]) => n > 1 && !/\.[cm]?js$/.test(f))).toEqual([])
   })
 
   it('gives no hint, and plans the same, outside a git repository', async () => {

@@ -56,8 +56,7 @@ export function schemaValidator(file: string, def?: string): SchemaValidator {
   const key = def ? `${file}#${def}` : file
   const cached = validators.get(key)
   if (cached) return cached
-  const text = readFileSync(file, 'utf8')
-  const schema = JSON.parse(text) as Schema & {$id: string}
+  const {text, schema} = schemaFile(file)
   const isValid = precompiledValidator(file, text, undefined, def)
   let root: ValidateFunction | undefined
   const full = () => {
@@ -74,6 +73,19 @@ export function schemaValidator(file: string, def?: string): SchemaValidator {
   const validator = {validate: (value: unknown) => (isValid?.(value) ? [] : issuesFor(full(), value, [], schema.$id))}
   validators.set(key, validator)
   return validator
+}
+
+// A schema with one validator per `$defs` entry (a vendor's response contracts) is read once.
+const schemaFiles = new Map<string, {text: string; schema: Schema & {$id: string}}>()
+
+function schemaFile(file: string): {text: string; schema: Schema & {$id: string}} {
+  let read = schemaFiles.get(file)
+  if (!read) {
+    const text = readFileSync(file, 'utf8')
+    read = {text, schema: JSON.parse(text) as Schema & {$id: string}}
+    schemaFiles.set(file, read)
+  }
+  return read
 }
 
 function addOnce(a: Ajv2020, schema: Schema & {$id: string}): void {
