@@ -6,7 +6,7 @@
 import {execFileSync} from 'node:child_process'
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {fileURLToPath} from 'node:url'
+import {fileURLToPath, pathToFileURL} from 'node:url'
 import {describe, expect, it} from 'vitest'
 import {runCli} from '../helpers/cli.js'
 import {expectValidPlan} from '../helpers/plan-schema.js'
@@ -14,7 +14,7 @@ import {condition, filter, MAILGLYPH_KEY, mailglyphEmulator} from '../helpers/ma
 import {jsonConfig, tempRepo, type TempRepo} from '../helpers/temp-repo.js'
 
 const env = {MAILGLYPH_API_KEY: MAILGLYPH_KEY}
-const COUNT_READS = fileURLToPath(new URL('../helpers/count-reads.cjs', import.meta.url))
+const COUNT_READS = fileURLToPath(new URL('../helpers/count-reads.mjs', import.meta.url))
 const COMMITTED = '2026-03-01T12:00:00Z'
 
 function commitAll(repo: TempRepo): void {
@@ -61,7 +61,7 @@ describe('plan: drift in words', () => {
     const repo = tempRepo({'segsync.config.json': jsonConfig(emulator.url, {}, undefined, 'mailglyph'), ...files})
     commitAll(repo)
     const reads = join(repo.dir, 'reads.json')
-    const res = await runCli(['plan', '--json'], {cwd: repo.dir, env: {...env, NODE_OPTIONS: `--require ${COUNT_READS}`, SEGSYNC_TEST_READS: reads}})
+    const res = await runCli(['plan', '--json'], {cwd: repo.dir, env: {...env, NODE_OPTIONS: `--import ${pathToFileURL(COUNT_READS).href}`, SEGSYNC_TEST_READS: reads}})
     expect(res.code).toBe(0)
     // The drift hint was asked of git for "Base", whose file the plan had read already.
     expect(JSON.parse(res.stdout).workspaces[0].changes.find((c: {name: string}) => c.name === 'Base').drift).toBeDefined()
