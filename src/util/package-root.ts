@@ -16,8 +16,20 @@ export const packageRoot: string = (() => {
 /** True when running from compiled dist/, false when running the TS sources (tests). */
 export const runningFromDist: boolean = fileURLToPath(import.meta.url).includes(`${join(packageRoot, 'dist')}`)
 
+interface PackageJson {
+  version: string
+  exports?: Record<string, string | {default?: string}>
+}
+let manifest: PackageJson | undefined
+
+/** segsync's own package.json, read once per process. */
+export function packageJson(): PackageJson {
+  manifest ??= JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as PackageJson
+  return manifest
+}
+
 export function packageVersion(): string {
-  return (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as {version: string}).version
+  return packageJson().version
 }
 
 export function schemaPath(relative: string): string {

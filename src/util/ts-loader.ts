@@ -3,10 +3,9 @@
  * resolve to the running CLI's own copy (an alias), so TS definitions work whether segsync is a
  * devDependency, installed globally, or run through npx. See research/ecosystem.md §3.
  */
-import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {pathToFileURL} from 'node:url'
-import {packageRoot, runningFromDist} from './package-root.js'
+import {packageJson, packageRoot, runningFromDist} from './package-root.js'
 
 type Jiti = {
   import<T = unknown>(id: string, opts?: {default?: boolean}): Promise<T>
@@ -17,9 +16,7 @@ let instance: Promise<Jiti> | undefined
 let uncached: Promise<Jiti> | undefined
 
 function aliases(): Record<string, string> {
-  const pkg = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as {
-    exports?: Record<string, string | {default?: string}>
-  }
+  const pkg = packageJson()
   const out: Record<string, string> = {}
   for (const [key, target] of Object.entries(pkg.exports ?? {})) {
     const file = typeof target === 'string' ? target : target.default

@@ -6,10 +6,11 @@
  * each is recorded in the file. Otherwise, and when running from the TS sources before a build,
  * there is none and schema.ts compiles the schema itself.
  */
-import {existsSync, readFileSync} from 'node:fs'
+import {existsSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {join, relative, sep} from 'node:path'
 import {sha256} from '../../util/hash.js'
+import {readSchema} from './schema-files.js'
 import {packageRoot, schemaPath} from '../../util/package-root.js'
 
 export type IsValid = (value: unknown) => boolean
@@ -22,12 +23,8 @@ export type CompiledFrom = Record<string, string>
 
 const require = createRequire(import.meta.url)
 
-// A schema several others reference (common.schema.json) is read once per process.
-const schemaTexts = new Map<string, string | undefined>()
-const readSchemaFile: ReadSchema = (file) => {
-  if (!schemaTexts.has(file)) schemaTexts.set(file, existsSync(file) ? readFileSync(file, 'utf8') : undefined)
-  return schemaTexts.get(file)
-}
+// A schema several others reference (common.schema.json) is read once per process (schema-files.ts).
+const readSchemaFile: ReadSchema = (file) => (existsSync(file) ? readSchema(file).text : undefined)
 
 /**
  * `schemaText` is the text of `schemaFile`, already read by the caller; `readSchema` reads the

@@ -10,15 +10,32 @@
 import {readFileSync} from 'node:fs'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 
+const read = new Map<string, {text: string; json: unknown}>()
+
+/**
+ * A schema file's text and its JSON, read once per process: a schema referenced by every other
+ * (common.schema.json), or one with a validator per `$defs` entry (a vendor's response contracts),
+ * is not read again for each. Throws as `readFileSync` does when there is no such file.
+ */
+export function readSchema(file: string): {text: string; json: unknown} {
+  let got = read.get(file)
+  if (!got) {
+    const text = readFileSync(file, 'utf8')
+    got = {text, json: JSON.parse(text) as unknown}
+    read.set(file, got)
+  }
+  return got
+}
+
 /** Absolute paths of the other schema files `file` references, directly or through them, in the order met. */
-export function referencedSchemaFiles(file: string, schema: unknown = JSON.parse(readFileSync(file, 'utf8'))): string[] {
+export function referencedSchemaFiles(file: string, schema: unknown = readSchema(file).json): string[] {
   const found: string[] = []
   const visit = (from: string, node: unknown) => {
     for (const ref of externalRefs(node)) {
       const target = fileURLToPath(new URL(ref, pathToFileURL(from)))
       if (target === file || found.includes(target)) continue
       found.push(target)
-      visit(target, JSON.parse(readFileSync(target, 'utf8')))
+      visit(target, readSchema(target).json)
     }
   }
   visit(file, schema)

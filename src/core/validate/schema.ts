@@ -8,14 +8,13 @@
  * those the one with the fewest problems. When no branch's tags match, the tag value itself is the
  * mistake and is reported once, with the allowed values.
  */
-import {readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import type {ErrorObject, ValidateFunction} from 'ajv'
 import type {Ajv2020} from 'ajv/dist/2020.js'
 import type {JsonPath} from '../model.js'
 import {didYouMean, fromPointer, quote} from '../../util/text.js'
 import {precompiledValidator} from './precompiled.js'
-import {referencedSchemaFiles} from './schema-files.js'
+import {readSchema, referencedSchemaFiles} from './schema-files.js'
 
 export interface SchemaIssue {
   path: JsonPath
@@ -56,14 +55,15 @@ export function schemaValidator(file: string, def?: string): SchemaValidator {
   const key = def ? `${file}#${def}` : file
   const cached = validators.get(key)
   if (cached) return cached
-  const {text, schema} = schemaFile(file)
+  const {text, json} = readSchema(file)
+  const schema = json as Schema & {$id: string}
   const isValid = precompiledValidator(file, text, undefined, def)
   let root: ValidateFunction | undefined
   const full = () => {
     if (!root) {
       const a = instance()
       // The files it references first (common.schema.json), so its cross-file $refs resolve.
-      for (const referenced of referencedSchemaFiles(file, schema)) addOnce(a, JSON.parse(readFileSync(referenced, 'utf8')) as Schema & {$id: string})
+      for (const referenced of referencedSchemaFiles(file, schema)) addOnce(a, readSchema(referenced).json as Schema & {$id: string})
       addOnce(a, schema)
       root = a.getSchema(def ? `${schema.$id}#/$defs/${def}` : schema.$id)
       if (!root) throw new Error(`${file} has no $defs entry ${JSON.stringify(def)}`)
@@ -73,19 +73,6 @@ export function schemaValidator(file: string, def?: string): SchemaValidator {
   const validator = {validate: (value: unknown) => (isValid?.(value) ? [] : issuesFor(full(), value, [], schema.$id))}
   validators.set(key, validator)
   return validator
-}
-
-// A schema with one validator per `$defs` entry (a vendor's response contracts) is read once.
-const schemaFiles = new Map<string, {text: string; schema: Schema & {$id: string}}>()
-
-function schemaFile(file: string): {text: string; schema: Schema & {$id: string}} {
-  let read = schemaFiles.get(file)
-  if (!read) {
-    const text = readFileSync(file, 'utf8')
-    read = {text, schema: JSON.parse(text) as Schema & {$id: string}}
-    schemaFiles.set(file, read)
-  }
-  return read
 }
 
 function addOnce(a: Ajv2020, schema: Schema & {$id: string}): void {
