@@ -38,6 +38,12 @@ async function gitRuns(dir: string, body: () => Promise<void>): Promise<number> 
   return readFileSync(join(dir, 'git-runs'), 'utf8').trim().split('\n').length
 }
 
+/** `git init` in `dir`, then `path` (a file, or `.`/`-A` for all) committed as of `committed`. */
+function commitAll(dir: string, path: string): void {
+  const env = {...process.env, GIT_COMMITTER_DATE: '2026-03-01T12:00:00Z', GIT_AUTHOR_DATE: '2026-03-01T12:00:00Z', GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e.st', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e.st'}
+  for (const args of [['init', '-q'], ['add', path], ['commit', '-q', '-m', 'commit']]) execFileSync('git', args, {cwd: dir, env, stdio: 'ignore'})
+}
+
 describe('drift hints', () => {
   it('hint at updates whose remote changed after the file was last committed, and at nothing else', async () => {
     const changes = [
@@ -69,8 +75,7 @@ describe('drift hints', () => {
   it('reads the last commit time from git, and knows nothing outside a repository', async () => {
     const repo = tempRepo({'a.json': '{}\n', 'b.json': '{}\n'})
     expect(await lastCommitTimes(repo.dir)('a.json')).toBeUndefined()
-    const env = {...process.env, GIT_COMMITTER_DATE: '2026-03-01T12:00:00Z', GIT_AUTHOR_DATE: '2026-03-01T12:00:00Z', GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e.st', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e.st'}
-    for (const args of [['init', '-q'], ['add', 'a.json'], ['commit', '-q', '-m', 'a']]) execFileSync('git', args, {cwd: repo.dir, env, stdio: 'ignore'})
+    commitAll(repo.dir, 'a.json')
     const times = lastCommitTimes(repo.dir)
     expect(await times('a.json')).toBe(committed)
     expect(await times('b.json')).toBeUndefined()
@@ -81,16 +86,14 @@ describe('drift hints', () => {
     const times = lastCommitTimes(repo.dir)
     expect(await times('a.json')).toBeUndefined()
     // A repository made after the first answer is not looked for again (a plan asks once per update).
-    const env = {...process.env, GIT_COMMITTER_DATE: '2026-03-01T12:00:00Z', GIT_AUTHOR_DATE: '2026-03-01T12:00:00Z', GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e.st', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e.st'}
-    for (const args of [['init', '-q'], ['add', 'a.json'], ['commit', '-q', '-m', 'a']]) execFileSync('git', args, {cwd: repo.dir, env, stdio: 'ignore'})
+    commitAll(repo.dir, 'a.json')
     expect(await times('a.json')).toBeUndefined()
     expect(await lastCommitTimes(repo.dir)('a.json')).toBe(committed)
   })
 
   it('knows nothing of a file with uncommitted changes: its diff is the local edit, not drift', async () => {
     const repo = tempRepo({'a.json': '{}\n'})
-    const env = {...process.env, GIT_COMMITTER_DATE: '2026-03-01T12:00:00Z', GIT_AUTHOR_DATE: '2026-03-01T12:00:00Z', GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e.st', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e.st'}
-    for (const args of [['init', '-q'], ['add', 'a.json'], ['commit', '-q', '-m', 'a']]) execFileSync('git', args, {cwd: repo.dir, env, stdio: 'ignore'})
+    commitAll(repo.dir, 'a.json')
     repo.write('a.json', '{"edited": true}\n')
     expect(await lastCommitTimes(repo.dir)('a.json')).toBeUndefined()
     repo.write('a.json', '{}\n')
@@ -99,8 +102,7 @@ describe('drift hints', () => {
 
   it('compares the last commit with the content the plan read, not with the file on disk by now, and reads no file again', async () => {
     const repo = tempRepo({'a.json': '{}\n'})
-    const env = {...process.env, GIT_COMMITTER_DATE: '2026-03-01T12:00:00Z', GIT_AUTHOR_DATE: '2026-03-01T12:00:00Z', GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e.st', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e.st'}
-    for (const args of [['init', '-q'], ['add', 'a.json'], ['commit', '-q', '-m', 'a']]) execFileSync('git', args, {cwd: repo.dir, env, stdio: 'ignore'})
+    commitAll(repo.dir, 'a.json')
     // Read as committed, then gone from disk: the answer is the commit's, so the disk was not read.
     rmSync(join(repo.dir, 'a.json'))
     expect(await lastCommitTimes(repo.dir, (file) => (file === 'a.json' ? '{}\n' : undefined))('a.json')).toBe(committed)
@@ -114,8 +116,7 @@ describe('drift hints', () => {
   it('plan hands git the content it read: a definition file gone from disk since still gets its hint', async () => {
     const content = '{"name": "A", "rules": ["b"]}\n'
     const repo = tempRepo({'segments/A.json': content})
-    const env = {...process.env, GIT_COMMITTER_DATE: '2026-03-01T12:00:00Z', GIT_AUTHOR_DATE: '2026-03-01T12:00:00Z', GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e.st', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e.st'}
-    for (const args of [['init', '-q'], ['add', '-A'], ['commit', '-q', '-m', 'a']]) execFileSync('git', args, {cwd: repo.dir, env, stdio: 'ignore'})
+    commitAll(repo.dir, '-A')
     rmSync(join(repo.dir, 'segments/A.json'))
     const client = fakeClient([{id: 'a1', name: 'A', raw: {id: 'a1', name: 'A', rules: ['a'], updatedAt: '2026-04-01T00:00:00.000Z'}}])
     const pw: PreparedWorkspace = {workspace: {name: 'main', provider: 'fake', segments: 'segments', segmentsDir: join(repo.dir, 'segments'), rootDir: repo.dir, apiKeyEnv: 'FAKE_API_KEY'} as unknown as Workspace, provider: withTime, definitions: [def('A', ['b'])], tests: []}
@@ -171,8 +172,7 @@ describe('drift hints', () => {
     // 400 paths of about 90 characters: over the 16,000 characters one `git log` is given.
     const names = Array.from({length: 400}, (_, i) => `segments/${'long-segment-name-'.repeat(4)}${String(i).padStart(4, '0')}.json`)
     const repo = tempRepo(Object.fromEntries(names.map((n) => [n, '{}\n'])))
-    const env = {...process.env, GIT_COMMITTER_DATE: '2026-03-01T12:00:00Z', GIT_AUTHOR_DATE: '2026-03-01T12:00:00Z', GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e.st', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e.st'}
-    for (const args of [['init', '-q'], ['add', '.'], ['commit', '-q', '-m', 'all']]) execFileSync('git', args, {cwd: repo.dir, env, stdio: 'ignore'})
+    commitAll(repo.dir, '.')
     const runs = await gitRuns(repo.dir, async () => {
       const times = lastCommitTimes(repo.dir)
       const answers = await Promise.all([...names, 'segments/missing.json'].map((f) => times(f)))

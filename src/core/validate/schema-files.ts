@@ -10,7 +10,7 @@
 import {readFileSync} from 'node:fs'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 
-const read = new Map<string, {text: string; json: unknown}>()
+const schemaFiles = new Map<string, {text: string; json: unknown}>()
 
 /**
  * A schema file's text and its JSON, read once per process: a schema referenced by every other
@@ -18,11 +18,11 @@ const read = new Map<string, {text: string; json: unknown}>()
  * is not read again for each. Throws as `readFileSync` does when there is no such file.
  */
 export function readSchema(file: string): {text: string; json: unknown} {
-  let got = read.get(file)
+  let got = schemaFiles.get(file)
   if (!got) {
     const text = readFileSync(file, 'utf8')
     got = {text, json: JSON.parse(text) as unknown}
-    read.set(file, got)
+    schemaFiles.set(file, got)
   }
   return got
 }
