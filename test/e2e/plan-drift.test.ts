@@ -3,7 +3,6 @@
  * was edited after its definition file's last commit probably reverts an edit made in the UI.
  * Through the built CLI, in a real git repository; without git the plan is the same, minus the hint.
  */
-import {execFileSync} from 'node:child_process'
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
@@ -11,19 +10,11 @@ import {describe, expect, it} from 'vitest'
 import {runCli} from '../helpers/cli.js'
 import {expectValidPlan} from '../helpers/plan-schema.js'
 import {condition, filter, MAILGLYPH_KEY, mailglyphEmulator} from '../helpers/mailglyph.js'
-import {jsonConfig, tempRepo, type TempRepo} from '../helpers/temp-repo.js'
+import {commitAll, jsonConfig, tempRepo} from '../helpers/temp-repo.js'
 
 const env = {MAILGLYPH_API_KEY: MAILGLYPH_KEY}
 const COUNT_READS = fileURLToPath(new URL('../helpers/count-reads.mjs', import.meta.url))
 const COMMITTED = '2026-03-01T12:00:00Z'
-
-function commitAll(repo: TempRepo): void {
-  const git = (...args: string[]) =>
-    execFileSync('git', args, {cwd: repo.dir, env: {...process.env, GIT_AUTHOR_DATE: COMMITTED, GIT_COMMITTER_DATE: COMMITTED, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e.st', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e.st'}, stdio: 'ignore'})
-  git('init', '-q')
-  git('add', '-A')
-  git('commit', '-q', '-m', 'segments')
-}
 
 const seed = (baseUpdatedAt: string) => ({
   segments: [
@@ -40,7 +31,7 @@ describe('plan: drift in words', () => {
   it('says when an update would revert an edit made in the vendor after the file was last committed', async () => {
     const emulator = await mailglyphEmulator(seed('2026-04-02T09:30:00.000Z'))
     const repo = tempRepo({'segsync.config.json': jsonConfig(emulator.url, {}, undefined, 'mailglyph'), ...files})
-    commitAll(repo)
+    commitAll(repo.dir, '-A', COMMITTED)
     const res = await runCli(['plan'], {cwd: repo.dir, env})
     expect(res.stderr).not.toContain('Error')
     expect(res.code).toBe(0)
@@ -59,7 +50,7 @@ describe('plan: drift in words', () => {
   it('reads every file once: the definitions, the schemas, and the files git is asked about', async () => {
     const emulator = await mailglyphEmulator(seed('2026-04-02T09:30:00.000Z'))
     const repo = tempRepo({'segsync.config.json': jsonConfig(emulator.url, {}, undefined, 'mailglyph'), ...files})
-    commitAll(repo)
+    commitAll(repo.dir, '-A', COMMITTED)
     const reads = join(repo.dir, 'reads.json')
     const res = await runCli(['plan', '--json'], {cwd: repo.dir, env: {...env, NODE_OPTIONS: `--import ${pathToFileURL(COUNT_READS).href}`, SEGSYNC_TEST_READS: reads}})
     expect(res.code).toBe(0)

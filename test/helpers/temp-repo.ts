@@ -1,4 +1,5 @@
 /** A throwaway repository on disk: config plus definition files, removed after the test. */
+import {execFileSync} from 'node:child_process'
 import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {dirname, join} from 'node:path'
@@ -25,6 +26,12 @@ export function tempRepo(files: Record<string, string | object> = {}): TempRepo 
   }
   for (const [file, content] of Object.entries(files)) repo.write(file, content)
   return repo
+}
+
+/** `git init` in `dir`, then `path` (a file, or `.`/`-A` for all) committed by a fixed author as of `date`. */
+export function commitAll(dir: string, path = '-A', date = '2026-03-01T12:00:00Z'): void {
+  const env = {...process.env, GIT_COMMITTER_DATE: date, GIT_AUTHOR_DATE: date, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e.st', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e.st'}
+  for (const args of [['init', '-q'], ['add', path], ['commit', '-q', '-m', 'commit']]) execFileSync('git', args, {cwd: dir, env, stdio: 'ignore'})
 }
 
 /** A JSON config with one workspace ("main") of `provider` pointing at `endpoint`. */

@@ -16,7 +16,7 @@ import type {Prepared, PreparedWorkspace, RunContext} from '../../src/core/pipel
 import {plan} from '../../src/core/plan-run.js'
 import {fake, fakeClient, fakeDefinition as def} from '../helpers/fake-provider.js'
 import {change, planOf, workspace} from '../helpers/plan-document.js'
-import {tempRepo} from '../helpers/temp-repo.js'
+import {commitAll, tempRepo} from '../helpers/temp-repo.js'
 
 const remote = (id: string, updatedAt?: string): RemoteSegment => ({id, name: id, raw: {updatedAt}})
 const withTime = {...fake, updatedAt: (r: RemoteSegment) => (r.raw as {updatedAt?: string}).updatedAt}
@@ -36,12 +36,6 @@ async function gitRuns(dir: string, body: () => Promise<void>): Promise<number> 
     process.env.PATH = path
   }
   return readFileSync(join(dir, 'git-runs'), 'utf8').trim().split('\n').length
-}
-
-/** `git init` in `dir`, then `path` (a file, or `.`/`-A` for all) committed as of `committed`. */
-function commitAll(dir: string, path: string): void {
-  const env = {...process.env, GIT_COMMITTER_DATE: '2026-03-01T12:00:00Z', GIT_AUTHOR_DATE: '2026-03-01T12:00:00Z', GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e.st', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e.st'}
-  for (const args of [['init', '-q'], ['add', path], ['commit', '-q', '-m', 'commit']]) execFileSync('git', args, {cwd: dir, env, stdio: 'ignore'})
 }
 
 describe('drift hints', () => {
