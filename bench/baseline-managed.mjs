@@ -20,7 +20,11 @@
  * With `planned-checked`, the same, each answer first held to its contract (the precompiled
  * validators segsync's provider uses): the floor for a client that plans and, as segsync's rules
  * require, trusts no vendor answer it has not checked.
- *   node bench/baseline-managed.mjs PROVIDER URL KEY [checked|planned|planned-checked]   (in the repository's folder)
+ *
+ * With `planned-checked-reads-first`, the same client sends its reads before it validates the
+ * files, as a client without design.md §2.2 could: what that promise costs the least checked
+ * plan (the round trips it could hide behind the validation; on two cores, little of them).
+ *   node bench/baseline-managed.mjs PROVIDER URL KEY [checked|planned|planned-checked|planned-checked-reads-first]   (in the repository's folder)
  */
 import {bareGet} from './lib/bare-get.mjs'
 import {checkedGet, leastPlan} from './lib/least-plan.mjs'
@@ -29,6 +33,7 @@ import {workloads} from './lib/workloads.mjs'
 const [provider, url, key, mode] = process.argv.slice(2)
 const workload = workloads[provider]
 const [{prepare}, {wiring}] = await Promise.all([import('../dist/core/prepare.js'), import('../dist/connect/wiring.js')])
+const early = mode === 'planned-checked-reads-first' ? startReads() : undefined
 const prepared = await prepare({cwd: process.cwd(), ...wiring({env: process.env}), progress: () => undefined})
 if (prepared.problems.length > 0) throw new Error(`invalid definitions: ${prepared.problems[0].message}`)
 
@@ -41,11 +46,20 @@ if (mode === 'checked') {
   process.exit(0)
 }
 
-const bare = bareGet(url, workload.authHeader(key))
-const get = mode === 'planned-checked' ? checkedGet(bare.get, workload) : bare.get
-const list = await workload.minimalRead(get)
+const {bare, get, read} = early ?? startReads()
+const list = await read
 if (mode?.startsWith('planned')) {
   const plan = await leastPlan({definitions: prepared.workspaces[0].definitions, list, workload, get})
   process.stdout.write(JSON.stringify(plan) + '\n')
 }
 bare.close()
+
+/** The fewest calls, sent now: `read` resolves with the segment list once every answer is in. */
+function startReads() {
+  const bare = bareGet(url, workload.authHeader(key))
+  const get = mode?.startsWith('planned-checked') ? checkedGet(bare.get, workload) : bare.get
+  const read = workload.minimalRead(get)
+  // Awaited after the validation; a failure before then must not end the process unhandled.
+  read.catch(() => undefined)
+  return {bare, get, read}
+}
