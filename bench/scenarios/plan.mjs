@@ -134,17 +134,19 @@ export async function managedPlanScenario({provider, segments = 5000, campaigns 
   const plan = () => timeProcess([BIN, 'plan', '--json'], {...options, allowFailure: true})
   const planInGit = () => timeProcess([BIN, 'plan', '--json'], {...options, cwd: committed.dir, allowFailure: true}).ms
   const validate = () => timeProcess([BIN, 'validate'], options).ms
+  // One run of bench/baseline-managed.mjs in `mode` (none: the floor).
+  const baseline = (...mode) => timeProcess([join(ROOT, 'bench', 'baseline-managed.mjs'), provider, emulator.url, w.key, ...mode], options)
   // The floor: segsync's own validation, then the fewest calls, answers only parsed (no diff, no contract check, no counts).
-  const floor = () => timeProcess([join(ROOT, 'bench', 'baseline-managed.mjs'), provider, emulator.url, w.key], options).ms
+  const floor = () => baseline().ms
   // segsync's own reads (contract checks, mapping) on top of the same validation, nothing after them.
-  const checked = () => timeProcess([join(ROOT, 'bench', 'baseline-managed.mjs'), provider, emulator.url, w.key, 'checked'], options).ms
+  const checked = () => baseline('checked').ms
   // The floor's bare reads, then the least a plan must do: compare, count the changed, write the names.
-  const planned = () => timeProcess([join(ROOT, 'bench', 'baseline-managed.mjs'), provider, emulator.url, w.key, 'planned'], options)
+  const planned = () => baseline('planned')
   // The same, each answer held to its contract first, as segsync's rules require of any client.
-  const plannedChecked = () => timeProcess([join(ROOT, 'bench', 'baseline-managed.mjs'), provider, emulator.url, w.key, 'planned-checked'], options)
+  const plannedChecked = () => baseline('planned-checked')
   // The same client sending its reads before it validates the files, which design §2.2 forbids:
-  // what that promise costs (the round trips the validation could hide).
-  const readsFirst = () => timeProcess([join(ROOT, 'bench', 'baseline-managed.mjs'), provider, emulator.url, w.key, 'planned-checked-reads-first'], options)
+  // what that promise costs (little on two cores: the answers wait for the validation).
+  const readsFirst = () => baseline('planned-checked-reads-first')
   const first = plan() // file system cache, and what the plan found
   const summary = JSON.parse(first.result.stdout).summary
   for (const least of [planned(), plannedChecked(), readsFirst()].map((run) => JSON.parse(run.result.stdout))) {
