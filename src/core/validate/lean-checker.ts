@@ -1,10 +1,13 @@
 /**
- * The source of a lean yes/no checker for one `$defs` entry of a vendor's response contract
- * (schemas/<vendor>/responses.schema.json), for scripts/build-validators.mjs. A plan checks every
- * answer it reads, and the segment list is the largest (2 MB for 5,000 segments): ajv's standalone
- * code passes an options object and a path string to each nested call and builds an error object
- * for every `anyOf` branch that fails on the way to one that passes. In a fresh process, where a
- * CLI runs it once, that code ran cold for 17–19 ms over MailGlyph's list, this for about 5 ms.
+ * The source of a lean yes/no checker, for scripts/build-validators.mjs: for one `$defs` entry of a
+ * vendor's response contract (schemas/<vendor>/responses.schema.json), or for a vendor's definition
+ * schema (schemas/<vendor>/segment.schema.json, with common.schema.json, which it references).
+ * A plan checks every answer it reads, and the segment list is the largest (2 MB for 5,000
+ * segments): ajv's standalone code passes an options object and a path string to each nested call
+ * and builds an error object for every `anyOf` branch that fails on the way to one that passes. In
+ * a fresh process, where a CLI runs it once, that code ran cold for 17–19 ms over MailGlyph's list,
+ * this for about 5 ms. `validate` checks every definition file the same way: 5,000 of them took
+ * ajv's code 47–64 ms, about four times their `JSON.parse`.
  *
  * It answers exactly what ajv answers for the schema as written, for the keywords the contracts
  * use; a schema with any other keyword gets no lean checker (`Unsupported`), and the build keeps
@@ -19,7 +22,16 @@ export class Unsupported extends Error {}
 
 // Read by people and editors, never by a validator.
 const ANNOTATIONS = new Set(['$schema', '$id', '$comment', '$defs', 'title', 'description', 'examples', 'default', 'deprecated', 'readOnly', 'writeOnly'])
-const KEYWORDS = new Set(['$ref', 'type', 'const', 'enum', 'required', 'properties', 'items', 'minLength', 'pattern', 'minimum', 'anyOf', 'oneOf'])
+const KEYWORDS = new Set([
+  ...['$ref', 'type', 'const', 'enum', 'anyOf', 'oneOf'],
+  ...['required', 'properties', 'additionalProperties', 'minProperties', 'maxProperties'],
+  ...['items', 'minItems', 'maxItems', 'uniqueItems'],
+  ...['minLength', 'maxLength', 'pattern'],
+  ...['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum'],
+])
+
+/** How each numeric limit fails, as ajv writes it (the value's type is checked first). */
+const NUMBER_LIMITS: Record<string, string> = {minimum: '<', maximum: '>', exclusiveMinimum: '<=', exclusiveMaximum: '>='}
 
 /** ajv's tests for each JSON type (its number excludes Infinity, which `JSON.parse('1e400')` gives). */
 const TYPE_TESTS: Record<string, (v: string) => string> = {
@@ -32,10 +44,14 @@ const TYPE_TESTS: Record<string, (v: string) => string> = {
   null: (v) => `${v} === null`,
 }
 
-/** CommonJS source whose export answers whether a value keeps to `$defs[def]` of `document`. Throws Unsupported. */
-export function leanCheckerSource(document: Schema, def: string): string {
-  const compiler = new Compiler(document)
-  const entry = compiler.functionFor(compiler.resolve(`#/$defs/${escape(def)}`))
+/**
+ * CommonJS source whose export answers whether a value keeps to `$defs[def]` of `document`, or to
+ * `document` itself without `def`. `others` are the schema documents it references by `$id` (a
+ * `$ref` such as `../common.schema.json#/$defs/Name`). Throws Unsupported.
+ */
+export function leanCheckerSource(document: Schema, def?: string, others: Schema[] = []): string {
+  const compiler = new Compiler(document, others)
+  const entry = def === undefined ? compiler.functionFor(document, document) : compiler.functionFor(...compiler.resolve(`#/$defs/${escape(def)}`, document))
   const head = ['"use strict";']
   if (compiler.usesUcs2) head.push('const ucs2length = require("ajv/dist/runtime/ucs2length").default;')
   compiler.patterns.forEach((p, i) => head.push(`const re${i} = new RegExp(${JSON.stringify(p)}, "u");`))
@@ -47,47 +63,66 @@ class Compiler {
   readonly patterns: string[] = []
   usesUcs2 = false
   private readonly names = new Map<Schema | boolean, string>()
+  private readonly documents = new Map<string, Schema>()
   private vars = 0
 
-  constructor(private readonly document: Schema) {}
-
-  /** `#/$defs/Name` in this document; nothing else (another file, a deeper pointer) is supported. */
-  resolve(ref: string): Schema | boolean {
-    const match = /^#\/\$defs\/([^/]+)$/.exec(ref)
-    const defs = this.document.$defs as Record<string, Schema | boolean> | undefined
-    const name = match ? match[1]!.replaceAll('~1', '/').replaceAll('~0', '~') : undefined
-    const target = name !== undefined && defs && Object.hasOwn(defs, name) ? defs[name] : undefined
-    if (target === undefined) throw new Unsupported(`$ref ${ref}`)
-    return target
+  constructor(document: Schema, others: Schema[]) {
+    for (const d of [document, ...others]) if (typeof d.$id === 'string') this.documents.set(d.$id, d)
   }
 
-  /** The name of a function `(v) => boolean` for `schema`, written once per schema object (recursion included). */
-  functionFor(schema: Schema | boolean, via: string[] = []): string {
+  /**
+   * `#/$defs/Name` in `base` (the document the reference is written in), or `<file>#/$defs/Name`
+   * in the document whose `$id` it names, resolved against `base`'s `$id` as ajv resolves it.
+   * Nothing else (a deeper pointer, a document not given) is supported. Gives the target and its document.
+   */
+  resolve(ref: string, base: Schema): [Schema | boolean, Schema] {
+    const hash = ref.indexOf('#')
+    let document: Schema | undefined = base
+    if (hash !== 0) {
+      const id = typeof base.$id === 'string' && hash > 0 ? new URL(ref.slice(0, hash), base.$id).href : undefined
+      document = id === undefined ? undefined : this.documents.get(id)
+    }
+    const match = /^#\/\$defs\/([^/]+)$/.exec(ref.slice(hash))
+    const defs = document?.$defs as Record<string, Schema | boolean> | undefined
+    const name = match ? match[1]!.replaceAll('~1', '/').replaceAll('~0', '~') : undefined
+    const target = name !== undefined && defs && Object.hasOwn(defs, name) ? defs[name] : undefined
+    if (target === undefined || document === undefined) throw new Unsupported(`$ref ${ref}`)
+    return [target, document]
+  }
+
+  /**
+   * The name of a function `(v) => boolean` for `schema` (written in `document`), written once per
+   * schema object (recursion included).
+   */
+  functionFor(schema: Schema | boolean, document: Schema, via: string[] = []): string {
     const only = refOnly(schema)
     if (only) {
       // {$ref: A} where A is {$ref: B}, and so on: a loop of bare references checks nothing.
-      if (via.includes(only)) throw new Unsupported(`$ref loop ${[...via, only].join(' → ')}`)
-      return this.functionFor(this.resolve(only), [...via, only])
+      const [target, in_] = this.resolve(only, document)
+      const key = `${String(in_.$id)}${only.slice(only.indexOf('#'))}`
+      if (via.includes(key)) throw new Unsupported(`$ref loop ${[...via, key].join(' → ')}`)
+      return this.functionFor(target, in_, [...via, key])
     }
     const known = this.names.get(schema)
     if (known) return known
     const name = `c${this.names.size}`
     this.names.set(schema, name)
-    this.functions.push(`function ${name}(v) {\n${this.statements(schema, 'v', '  ')}  return true;\n}`)
+    this.functions.push(`function ${name}(v) {\n${this.statements(schema, document, 'v', '  ')}  return true;\n}`)
     return name
   }
 
-  /** Statements that return false when the value in variable `v` breaks `schema`. */
-  private statements(schema: Schema | boolean, v: string, at: string): string {
+  /** Statements that return false when the value in variable `v` breaks `schema` (written in `document`). */
+  private statements(schema: Schema | boolean, document: Schema, v: string, at: string): string {
     if (schema === true) return ''
     if (schema === false) return `${at}return false;\n`
     if (schema === null || typeof schema !== 'object' || Array.isArray(schema)) throw new Unsupported(`schema ${JSON.stringify(schema)}`)
     for (const key of Object.keys(schema)) if (!KEYWORDS.has(key) && !ANNOTATIONS.has(key)) throw new Unsupported(`keyword ${key}`)
     let out = ''
     const fail = (condition: string) => (out += `${at}if (${condition}) return false;\n`)
+    const fn = (sub: Schema | boolean) => this.functionFor(sub, document)
     if (schema.$ref !== undefined) {
       if (typeof schema.$ref !== 'string') throw new Unsupported('$ref')
-      fail(`!${this.functionFor(this.resolve(schema.$ref))}(${v})`)
+      fail(`!${this.functionFor(...this.resolve(schema.$ref, document))}(${v})`)
     }
     const types = schema.type === undefined ? undefined : ([] as unknown[]).concat(schema.type)
     if (types) fail(`!(${types.map((t) => typeTest(t, v)).join(' || ')})`)
@@ -117,40 +152,78 @@ class Compiler {
         fail(only('string', short))
       }
     }
+    if (schema.maxLength !== undefined) {
+      // A string of n code units or fewer has n code points or fewer.
+      const n = count(schema.maxLength, 'maxLength')
+      this.usesUcs2 = true
+      fail(only('string', `${v}.length > ${n} && ucs2length(${v}) > ${n}`))
+    }
     if (schema.pattern !== undefined) {
       if (typeof schema.pattern !== 'string') throw new Unsupported('pattern')
       this.patterns.push(schema.pattern)
       fail(only('string', `!re${this.patterns.length - 1}.test(${v})`))
     }
-    if (schema.minimum !== undefined) {
-      if (typeof schema.minimum !== 'number' || !Number.isFinite(schema.minimum)) throw new Unsupported('minimum')
-      fail(only('number', `${v} < ${schema.minimum}`))
+    for (const [keyword, op] of Object.entries(NUMBER_LIMITS)) {
+      const limit = schema[keyword]
+      if (limit === undefined) continue
+      if (typeof limit !== 'number' || !Number.isFinite(limit)) throw new Unsupported(keyword)
+      fail(only('number', `${v} ${op} ${limit}`))
     }
-    const fields = this.objectStatements(schema, v, at)
+    const fields = this.objectStatements(schema, document, v, at)
     if (fields) out += block('object', `{\n${fields}${at}}`)
-    if (schema.items !== undefined) {
-      const i = this.variable('i')
-      const item = this.variable('v')
-      const body = this.statements(schema.items as Schema | boolean, item, `${at}    `)
-      if (body) out += block('array', `for (let ${i} = 0; ${i} < ${v}.length; ${i}++) {\n${at}    const ${item} = ${v}[${i}];\n${body}${at}}`)
-    }
-    if (schema.anyOf !== undefined) fail(`!(${this.branches(schema.anyOf, 'anyOf').map((b) => `${this.functionFor(b)}(${v})`).join(' || ')})`)
-    if (schema.oneOf !== undefined) out += this.oneOf(this.branches(schema.oneOf, 'oneOf'), v, at)
+    const items = this.arrayStatements(schema, document, v, at)
+    if (items) out += block('array', `{\n${items}${at}}`)
+    if (schema.anyOf !== undefined) fail(`!(${this.branches(schema.anyOf, 'anyOf').map((b) => `${fn(b)}(${v})`).join(' || ')})`)
+    if (schema.oneOf !== undefined) out += this.oneOf(this.branches(schema.oneOf, 'oneOf'), document, v, at)
     return out
   }
 
-  /** The checks of `required` and `properties`, for a value known to be an object. */
-  private objectStatements(schema: Schema, v: string, at: string): string {
+  /** The checks of `required`, `properties`, `additionalProperties` and the property counts, for a value known to be an object. */
+  private objectStatements(schema: Schema, document: Schema, v: string, at: string): string {
     const required = schema.required ?? []
     const properties = schema.properties ?? {}
     if (!Array.isArray(required) || !required.every((r) => typeof r === 'string')) throw new Unsupported('required')
     if (properties === null || typeof properties !== 'object' || Array.isArray(properties)) throw new Unsupported('properties')
     let body = ''
+    if (schema.minProperties !== undefined) body += `${at}  if (Object.keys(${v}).length < ${count(schema.minProperties, 'minProperties')}) return false;\n`
+    if (schema.maxProperties !== undefined) body += `${at}  if (Object.keys(${v}).length > ${count(schema.maxProperties, 'maxProperties')}) return false;\n`
     if (required.length > 0) body += `${at}  if (${required.map((r) => `${v}[${JSON.stringify(r)}] === undefined`).join(' || ')}) return false;\n`
+    if (schema.additionalProperties !== undefined && schema.additionalProperties !== true) {
+      // Every key of the value, inherited enumerable ones included, as ajv's `for … in` reads them.
+      const key = this.variable('k')
+      const known = Object.keys(properties).map((name) => `${key} === ${JSON.stringify(name)}`)
+      const extra = this.statements(schema.additionalProperties as Schema | boolean, document, `${v}[${key}]`, `${at}      `)
+      if (extra) body += `${at}  for (const ${key} in ${v}) {\n${at}    if (${known.length > 0 ? `!(${known.join(' || ')})` : 'true'}) {\n${extra}${at}    }\n${at}  }\n`
+    }
     for (const [key, sub] of Object.entries(properties as Record<string, Schema | boolean>)) {
       const p = this.variable('p')
-      const inner = this.statements(sub, p, `${at}    `)
+      const inner = this.statements(sub, document, p, `${at}    `)
       if (inner) body += `${at}  const ${p} = ${v}[${JSON.stringify(key)}];\n${at}  if (${p} !== undefined) {\n${inner}${at}  }\n`
+    }
+    return body
+  }
+
+  /** The checks of `items`, the item counts and `uniqueItems`, for a value known to be an array. */
+  private arrayStatements(schema: Schema, document: Schema, v: string, at: string): string {
+    let body = ''
+    if (schema.minItems !== undefined) body += `${at}  if (${v}.length < ${count(schema.minItems, 'minItems')}) return false;\n`
+    if (schema.maxItems !== undefined) body += `${at}  if (${v}.length > ${count(schema.maxItems, 'maxItems')}) return false;\n`
+    if (schema.items !== undefined) {
+      const i = this.variable('i')
+      const item = this.variable('v')
+      const inner = this.statements(schema.items as Schema | boolean, document, item, `${at}    `)
+      if (inner) body += `${at}  for (let ${i} = 0; ${i} < ${v}.length; ${i}++) {\n${at}    const ${item} = ${v}[${i}];\n${inner}${at}  }\n`
+    }
+    if (schema.uniqueItems !== undefined && schema.uniqueItems !== false) {
+      // ajv's own loop for items of one type it can index (`items: {type: 'string'}`): items of
+      // another type are skipped, and the index is a plain object, as in ajv. Items of other kinds
+      // would need its deep equality: not supported.
+      const items = schema.items as Schema | undefined
+      if (schema.uniqueItems !== true || typeof items !== 'object' || items === null || items.type !== 'string') throw new Unsupported('uniqueItems')
+      const [i, seen, item] = [this.variable('i'), this.variable('seen'), this.variable('item')]
+      body += `${at}  let ${i} = ${v}.length;\n${at}  if (${i} > 1) {\n${at}    const ${seen} = {};\n`
+      body += `${at}    for (; ${i}--; ) {\n${at}      const ${item} = ${v}[${i}];\n${at}      if (typeof ${item} !== "string") continue;\n`
+      body += `${at}      if (typeof ${seen}[${item}] == "number") return false;\n${at}      ${seen}[${item}] = ${i};\n${at}    }\n${at}  }\n`
     }
     return body
   }
@@ -160,20 +233,20 @@ class Compiler {
    * with a `const`) differ from the value's cannot pass: it is not run (Sequenzy's 26 kinds of
    * filter node, told apart by `kind` and `field`).
    */
-  private oneOf(branches: Array<Schema | boolean>, v: string, at: string): string {
+  private oneOf(branches: Array<Schema | boolean>, document: Schema, v: string, at: string): string {
     const n = this.variable('n')
     let out = `${at}let ${n} = 0;\n`
     for (const branch of branches) {
-      const tags = this.tagsOf(branch).map(([key, value]) => `${v}[${JSON.stringify(key)}] === ${literal(value)} && `)
+      const tags = this.tagsOf(branch, document).map(([key, value]) => `${v}[${JSON.stringify(key)}] === ${literal(value)} && `)
       // null has no properties to read; the branch refuses it anyway (it must be an object).
-      out += `${at}if (${tags.length > 0 ? `${v} !== null && ` : ''}${tags.join('')}${this.functionFor(branch)}(${v})) ${n}++;\n`
+      out += `${at}if (${tags.length > 0 ? `${v} !== null && ` : ''}${tags.join('')}${this.functionFor(branch, document)}(${v})) ${n}++;\n`
     }
     return `${out}${at}if (${n} !== 1) return false;\n`
   }
 
-  private tagsOf(branch: Schema | boolean): Array<[string, unknown]> {
+  private tagsOf(branch: Schema | boolean, document: Schema): Array<[string, unknown]> {
     const only = refOnly(branch)
-    const schema = only ? this.resolve(only) : branch
+    const [schema] = only ? this.resolve(only, document) : [branch]
     if (typeof schema !== 'object' || schema.type !== 'object') return []
     const properties = (schema.properties ?? {}) as Record<string, Schema | boolean>
     const required = (schema.required ?? []) as string[]

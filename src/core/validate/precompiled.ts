@@ -59,6 +59,15 @@ export function precompiledName(schemaRelative: string, def?: string): string {
   return schemaRelative.split(/[\\/]/).join('.').replace(/\.schema\.json$/, def ? `.${def}.cjs` : '.cjs')
 }
 
+/**
+ * The schemas checked in bulk, one value per vendor answer or per definition file, whose build
+ * tries a lean checker (lean-checker.ts) before ajv's code: the response contracts and the
+ * vendors' definition schemas (`<vendor>/segment.schema.json`).
+ */
+export function wantsLeanChecker(schemaRelative: string): boolean {
+  return isResponseContract(schemaRelative) || /(^|\/)[a-z0-9]+\/segment\.schema\.json$/.test(schemaRelative)
+}
+
 /** Response contracts (`<vendor>/responses.schema.json`) are validated per `$defs` entry, one per answer. */
 export function isResponseContract(schemaRelative: string): boolean {
   return /(^|\/)responses\.schema\.json$/.test(schemaRelative)
