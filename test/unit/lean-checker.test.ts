@@ -90,8 +90,8 @@ function build(document: Schema, schema: unknown, variant: number, full: boolean
   const pick = <T,>(list: T[]): T => list[(variant + depth) % list.length]!
   const next = (sub: unknown, v = variant, d: Schema = document) => build(d, sub, v, full, depth + 1, others)
   if (typeof s.$ref === 'string') {
-    const [target, in_] = deref(s.$ref, document, others)
-    return next(target, variant, in_)
+    const [target, owner] = deref(s.$ref, document, others)
+    return next(target, variant, owner)
   }
   if ('const' in s) return s.const
   if (Array.isArray(s.enum)) return pick(s.enum)

@@ -98,10 +98,10 @@ class Compiler {
     const only = refOnly(schema)
     if (only) {
       // {$ref: A} where A is {$ref: B}, and so on: a loop of bare references checks nothing.
-      const [target, in_] = this.resolve(only, document)
-      const key = `${String(in_.$id)}${only.slice(only.indexOf('#'))}`
+      const [target, owner] = this.resolve(only, document)
+      const key = `${String(owner.$id)}${only.slice(only.indexOf('#'))}`
       if (via.includes(key)) throw new Unsupported(`$ref loop ${[...via, key].join(' → ')}`)
-      return this.functionFor(target, in_, [...via, key])
+      return this.functionFor(target, owner, [...via, key])
     }
     const known = this.names.get(schema)
     if (known) return known
