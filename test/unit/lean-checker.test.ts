@@ -252,6 +252,10 @@ describe('lean checkers of vendor answers and definitions', () => {
         [{name: ''}, false],
         [{name: 'a', colour: 'red'}, false],
         [JSON.parse('{"name": "a", "__proto__": 1}'), false],
+        // A TS definition can carry undefined: a known property holding it is absent, an unknown one is still unknown.
+        [{name: 'a', tags: undefined}, true],
+        [{name: 'a', colour: undefined}, false],
+        [Object.assign(Object.create({colour: 'red'}) as object, {name: 'a'}), false],
         [{name: 'a', tags: ['a', 'b']}, true],
         [{name: 'a', tags: ['a', 'a']}, false],
         [{name: 'a', tags: ['b', 'a', 'b']}, false],
