@@ -9,7 +9,7 @@
  * this for about 5 ms. `validate` checks every definition file the same way: 5,000 of them took
  * ajv's code 47–64 ms, about four times their `JSON.parse`.
  *
- * It answers exactly what ajv answers for the schema as written, for the keywords the contracts
+ * It answers exactly what ajv answers for the schema as written, for the keywords these schemas
  * use; a schema with any other keyword gets no lean checker (`Unsupported`), and the build keeps
  * ajv's code for it. A "no" is explained by ajv itself (core/validate/schema.ts), so a checker
  * stricter than ajv would only cost time; test/unit/lean-checker.test.ts holds the two to the
