@@ -51,19 +51,21 @@ for (const file of entries) {
   const ajv = new Ajv2020({strict: true, allowUnionTypes: true, discriminator: true, code: {source: true, formats: _`require("ajv-formats/dist/formats").fullFormats`}})
   addFormats.default(ajv)
   const compiledFrom = {[schemaName(file)]: sha256(text)}
+  // The lean checker reads each schema as written (no discriminators: it dispatches by tag
+  // itself); withDiscriminators copies, so ajv gets its own.
   const others = []
   for (const other of references.get(file)) {
     const otherText = readFileSync(other, 'utf8')
-    ajv.addSchema(withDiscriminators(JSON.parse(otherText)))
-    others.push(JSON.parse(otherText))
+    const otherWritten = JSON.parse(otherText)
+    ajv.addSchema(withDiscriminators(otherWritten))
+    others.push(otherWritten)
     compiledFrom[schemaName(other)] = sha256(otherText)
   }
-  const schema = withDiscriminators(JSON.parse(text))
+  const written = JSON.parse(text)
+  const schema = withDiscriminators(written)
   ajv.addSchema(schema)
   // A response contract is checked per answer: one validator per $defs entry.
   const defs = isResponseContract(schemaName(file)) ? Object.keys(schema.$defs ?? {}) : [undefined]
-  // The lean checker reads the schema as written (no discriminators: it dispatches by tag itself).
-  const written = JSON.parse(text)
   for (const def of defs) {
     const validate = ajv.getSchema(def ? `${schema.$id}#/$defs/${def}` : schema.$id)
     // An answer's contract and a definition schema get the lean checker (core/validate/lean-checker.ts:

@@ -1,3 +1,7 @@
+import {readdirSync, readFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {packageRoot} from '../../src/util/package-root.js'
+
 /**
  * Small edits of a JSON value, for holding a fast validator to ajv's answers (precompiled and lean
  * validators): at each object, each key dropped, each string value changed (to a near miss and to
@@ -17,4 +21,12 @@ export function edits(value: unknown, strings: string[], others: unknown[] = [])
     for (const r of [...replacements, ...others]) out.push({...value, [key]: r})
   }
   return out
+}
+
+/** The repository's example definitions of `vendor` (segments/<vendor>/*.json): valid values to edit. Segment tests (*.segtest.json) sit beside them but are not definitions. */
+export function exampleDefinitions(vendor: string): Array<Record<string, unknown>> {
+  const dir = join(packageRoot, 'segments', vendor)
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json') && !f.endsWith('.segtest.json'))
+    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Record<string, unknown>)
 }

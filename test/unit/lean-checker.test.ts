@@ -15,7 +15,7 @@ import {leanCheckerSource, Unsupported} from '../../src/core/validate/lean-check
 import {isResponseContract, precompiledName, wantsLeanChecker} from '../../src/core/validate/precompiled.js'
 import {referencedSchemaFiles} from '../../src/core/validate/schema-files.js'
 import {packageRoot, schemaPath} from '../../src/util/package-root.js'
-import {edits} from '../helpers/schema-edits.js'
+import {edits, exampleDefinitions} from '../helpers/schema-edits.js'
 
 type Schema = Record<string, unknown>
 type Check = (value: unknown) => boolean
@@ -36,13 +36,9 @@ function documentsOf(relative: string): {document: Document; others: Document[]}
   return {document: read(schemaPath(relative)), others: referencedSchemaFiles(schemaPath(relative)).map(read)}
 }
 
-/** The repository's example definitions for a definition schema (`segments/<vendor>/*.json`): valid values to edit. */
+/** The repository's example definitions for a definition schema: valid values to edit. */
 function examplesOf(relative: string): unknown[] {
-  if (isResponseContract(relative)) return []
-  const dir = join(packageRoot, 'segments', relative.split('/')[0]!)
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.json') && !f.endsWith('.segtest.json'))
-    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as unknown)
+  return isResponseContract(relative) ? [] : exampleDefinitions(relative.split('/')[0]!)
 }
 
 /** What the lean checker is asked for: each answer of a contract (a `$defs` entry), or a whole definition schema. */

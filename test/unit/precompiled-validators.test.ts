@@ -10,7 +10,7 @@ import {isResponseContract, precompiledName, precompiledValidator} from '../../s
 import {schemaValidator} from '../../src/core/validate/schema.js'
 import {referencedSchemaFiles} from '../../src/core/validate/schema-files.js'
 import {packageRoot, schemaPath} from '../../src/util/package-root.js'
-import {edits} from '../helpers/schema-edits.js'
+import {edits, exampleDefinitions} from '../helpers/schema-edits.js'
 
 const VENDORS = ['sequenzy', 'mailglyph', 'kibamail', 'push0', 'altcraft']
 
@@ -77,11 +77,7 @@ describe('precompiled schema validators', () => {
       const relative = `${vendor}/segment.schema.json`
       const fast = precompiled(relative)
       const full = ajvFor(schemaPath(relative))
-      const dir = join(packageRoot, 'segments', vendor)
-      const examples = readdirSync(dir)
-        // Segment tests (*.segtest.json) sit beside the definitions but are not definitions.
-        .filter((f) => f.endsWith('.json') && !f.endsWith('.segtest.json'))
-        .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Record<string, unknown>)
+      const examples = exampleDefinitions(vendor)
       expect(examples.length).toBeGreaterThan(0)
       for (const example of examples) {
         expect(fast(example)).toBe(true)
@@ -105,8 +101,7 @@ describe('precompiled schema validators', () => {
     // Tags and operators of the schema itself, so an edit turns one filter into another's near miss.
     const strings = [...new Set(Object.values(schema.$defs).flatMap((d) => [d.properties?.field?.const, ...(d.properties?.operator?.enum ?? [])]).filter((v): v is string => typeof v === 'string'))]
     expect(strings).toContain('segment')
-    const dir = join(packageRoot, 'segments', 'sequenzy')
-    const examples = readdirSync(dir).filter((f) => f.endsWith('.json') && !f.endsWith('.segtest.json')).map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as unknown)
+    const examples = exampleDefinitions('sequenzy')
     let compared = 0
     let refused = 0
     for (const example of examples) {

@@ -119,7 +119,6 @@ class Compiler {
     for (const key of Object.keys(schema)) if (!KEYWORDS.has(key) && !ANNOTATIONS.has(key)) throw new Unsupported(`keyword ${key}`)
     let out = ''
     const fail = (condition: string) => (out += `${at}if (${condition}) return false;\n`)
-    const fn = (sub: Schema | boolean) => this.functionFor(sub, document)
     if (schema.$ref !== undefined) {
       if (typeof schema.$ref !== 'string') throw new Unsupported('$ref')
       fail(`!${this.functionFor(...this.resolve(schema.$ref, document))}(${v})`)
@@ -173,7 +172,7 @@ class Compiler {
     if (fields) out += block('object', `{\n${fields}${at}}`)
     const items = this.arrayStatements(schema, document, v, at)
     if (items) out += block('array', `{\n${items}${at}}`)
-    if (schema.anyOf !== undefined) fail(`!(${this.branches(schema.anyOf, 'anyOf').map((b) => `${fn(b)}(${v})`).join(' || ')})`)
+    if (schema.anyOf !== undefined) fail(`!(${this.branches(schema.anyOf, 'anyOf').map((b) => `${this.functionFor(b, document)}(${v})`).join(' || ')})`)
     if (schema.oneOf !== undefined) out += this.oneOf(this.branches(schema.oneOf, 'oneOf'), document, v, at)
     return out
   }
