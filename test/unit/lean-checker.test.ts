@@ -15,7 +15,7 @@ import {leanCheckerSource, Unsupported} from '../../src/core/validate/lean-check
 import {isResponseContract, precompiledName, wantsLeanChecker} from '../../src/core/validate/precompiled.js'
 import {referencedSchemaFiles} from '../../src/core/validate/schema-files.js'
 import {packageRoot, schemaPath} from '../../src/util/package-root.js'
-import {edits, exampleDefinitions} from '../helpers/schema-edits.js'
+import {edits, exampleDefinitions, randomEdits} from '../helpers/schema-edits.js'
 
 type Schema = Record<string, unknown>
 type Check = (value: unknown) => boolean
@@ -177,6 +177,34 @@ describe('lean checkers of vendor answers and definitions', () => {
       expect(compared).toBeGreaterThan(1000)
       expect(accepted).toBeGreaterThan(100)
       expect(compared - accepted).toBeGreaterThan(100)
+    })
+  }
+
+  for (const relative of leanSchemas) {
+    it(`${relative}: the same answers as ajv on values with several edits at once (seeded)`, () => {
+      const {document, others} = documentsOf(relative)
+      const strings = [...namedStrings(document), ...namedStrings(others)]
+      let accepted = 0
+      let refused = 0
+      const entries = entriesOf(relative, document)
+      // At least 2,000 values a schema: a definition schema is one entry, and most of its edits are refusals.
+      const count = Math.max(400, Math.ceil(2000 / entries.length))
+      for (const [n, def] of entries.entries()) {
+        const lean = load(leanCheckerSource(document, def, others))
+        const full = ajvFor(document, def, others)
+        const entry = def === undefined ? document : {$ref: `#/$defs/${def}`}
+        const built = [true, false].flatMap((f) => Array.from({length: 12}, (_, variant) => build(document, entry, variant, f, 0, others)))
+        const valid = [...built, ...examplesOf(relative)].filter((v) => full(v))
+        for (const value of randomEdits(valid, strings, AWKWARD, count, 19 + n)) {
+          const expected = full(value)
+          expect(lean(value), `${def}: ${JSON.stringify(value)}`).toBe(expected)
+          if (expected) accepted++
+          else refused++
+        }
+      }
+      // Not vacuous: many values each way.
+      expect(accepted).toBeGreaterThan(100)
+      expect(refused).toBeGreaterThan(100)
     })
   }
 
