@@ -66,7 +66,7 @@ export function randomEdits(values: unknown[], strings: string[], others: unknow
         const keys = Object.keys(here)
         const record = here as Record<string, unknown>
         if (kind < 0.85 && keys.length > 0) delete record[pick(keys)]
-        else Object.defineProperty(record, pick([...strings, 'extra', '__proto__']), {value: structuredClone(pick(others)), enumerable: true, writable: true, configurable: true})
+        else setOwn(record, pick([...strings, 'extra', '__proto__']), structuredClone(pick(others)))
       }
     }
     out.push(value)
@@ -86,6 +86,11 @@ function replaceAt(value: unknown, path: Array<string | number>, replacement: un
   if (path.length === 0) return replacement
   let holder = value as Record<string | number, unknown>
   for (const key of path.slice(0, -1)) holder = holder[key] as Record<string | number, unknown>
-  Object.defineProperty(holder, path.at(-1)!, {value: replacement, enumerable: true, writable: true, configurable: true})
+  setOwn(holder, path.at(-1)!, replacement)
   return value
+}
+
+/** `holder[key] = value` as JSON.parse writes it: an own property even for `__proto__`. */
+function setOwn(holder: object, key: string | number, value: unknown): void {
+  Object.defineProperty(holder, key, {value, enumerable: true, writable: true, configurable: true})
 }
