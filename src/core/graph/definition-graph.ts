@@ -16,6 +16,8 @@ export function definitionGraph(definitions: Definition[]): DependencyGraph {
 
 /** One problem per cycle, at the first segment of the cycle, naming every file on it. */
 export function cycleProblems(graph: DependencyGraph, definitions: Definition[]): Problem[] {
+  // Nearly every run has no cycle: no index of thousands of names for nothing.
+  if (graph.cycles.length === 0) return []
   const byName = new Map<string, Definition>()
   for (const d of definitions) if (!byName.has(d.name)) byName.set(d.name, d)
   return graph.cycles.map((cycle) => {

@@ -88,9 +88,12 @@ function findCycles(edges: Map<string, string[]>): string[][] {
   const stack: string[] = []
   const onStack = new Set<string>()
   const components: string[][] = []
-  for (const start of [...edges.keys()].sort()) {
-    // A segment that depends on nothing is on no cycle; one that others depend on is reached from them.
-    if (indices.has(start) || edges.get(start)!.length === 0) continue
+  // A segment that depends on nothing is on no cycle; one that others depend on is reached from
+  // them. Most depend on nothing, so they are left out before the sort.
+  const starts: string[] = []
+  for (const [name, deps] of edges) if (deps.length > 0) starts.push(name)
+  for (const start of starts.sort()) {
+    if (indices.has(start)) continue
     const work: Array<{node: string; next: number}> = [{node: start, next: 0}]
     indices.set(start, index)
     low.set(start, index++)
