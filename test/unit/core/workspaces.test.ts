@@ -90,21 +90,27 @@ describe('many workspaces', () => {
   })
 
   it("lets the answers that came in the same turn move their workspaces on before one workspace's diff runs", async () => {
-    // Two answers arrive one after the other in one turn of the event loop (two timers due at
-    // once, as two sockets readable in one poll): the first workspace's segment list, then the
-    // second's campaign page, after which the second asks for campaign details. The diff is
-    // the heavy step; run at once, it would hold up the second's next request behind it.
+    // Two answers arrive one after the other in one turn of the event loop (two immediates queued
+    // together, as two sockets readable in one poll: microtasks run after each): the first
+    // workspace's segment list, then the second's campaign page, after which the second asks for
+    // campaign details. The diff is the heavy step; run at once, it would hold up the second's
+    // next request behind it.
     const events: string[] = []
     const listIn = gate()
     const pageIn = gate()
-    // Both timers are set once both workspaces wait for their answer, so they fire in one turn
-    // however long the plan took to get there (not a fixed delay from the test's start: on a
-    // busy machine the plan was not waiting yet).
+    // Both are queued once both workspaces wait for their answer, however long the plan took to
+    // get there (not a fixed delay from the test's start: on a busy machine the plan was not
+    // waiting yet), and 20 ms later, by when the plan's stages have loaded: a diff still waiting
+    // for them could not show that it waits for the end of the turn. Two immediates queued
+    // together, not two 1 ms timers: each timer takes the clock when it is set, so on a busy
+    // machine the second could fall due a turn later (CI once saw the diff run first).
     let waiting = 0
     const waits = () => {
       if (++waiting < 2) return
-      setTimeout(() => listIn.open(), 1)
-      setTimeout(() => pageIn.open(), 1)
+      setTimeout(() => {
+        setImmediate(() => listIn.open())
+        setImmediate(() => pageIn.open())
+      }, 20)
     }
     const {ctx, prepared} = setup({
       first: {...one('A'), wrap: (c) => ({...c, listSegments: async () => (waits(), await listIn.promise, events.push('first: list in'), c.listSegments())})},
